@@ -1,0 +1,15 @@
+error-back-home = Zur Startseite
+error-400-title = Ungültige Anfrage
+error-400-text = Mit dieser Anfrage konnten wir nichts anfangen. Bitte versuche es noch einmal.
+error-403-title = Formular abgelaufen
+error-403-text = Das Formular war zu alt oder wurde nicht von dieser Website abgeschickt. Bitte lade die Seite neu und versuche es noch einmal.
+error-404-title = Seite nicht gefunden
+error-404-text = Diese Seite gibt es nicht (mehr). Vielleicht findest du über die Startseite, was du suchst.
+error-413-title = Zu viele Daten
+error-413-text = Das Formular enthielt mehr Daten, als wir annehmen. Bitte kürze deine Eingabe.
+error-429-title = Zu viele Versuche
+error-429-text = Bitte warte ein paar Minuten und versuche es dann erneut.
+error-500-title = Da ist etwas schiefgegangen
+error-500-text = Bei uns ist ein Fehler aufgetreten. Wir wurden benachrichtigt; bitte versuche es später noch einmal.
+error-503-title = Gerade nicht erreichbar
+error-503-text = Die Website ist kurz nicht erreichbar. Bitte versuche es in ein paar Minuten noch einmal.

@@ -1,0 +1,13 @@
+form-has-errors = Bitte prüfe die markierten Felder.
+error-required = Bitte fülle dieses Feld aus.
+error-too-long = Dieser Text ist zu lang.
+error-email = Bitte gib eine gültige E-Mail-Adresse an, z. B. name@example.org.
+error-rate-limited = Du hast gerade sehr viele Kommentare geschrieben. Bitte warte ein paar Minuten.
+error-choose = Bitte wähle einen Eintrag aus der Liste.
+error-unknown-choice = Diese Auswahl gibt es nicht (mehr). Bitte wähle erneut.
+error-slug = Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, höchstens 80 Zeichen.
+error-slug-taken = Diese Adresse ist in dieser Sprache schon vergeben.
+error-tag = Schlagwörter dürfen höchstens 40 Zeichen lang sein und müssen Buchstaben oder Ziffern enthalten.
+error-too-many-tags = Höchstens 20 Schlagwörter pro Beitrag.
+error-translation = Als Übersetzung passt nur ein Beitrag in der anderen Sprache.
+error-datetime = Bitte gib Datum und Uhrzeit an, z. B. 2026-06-26 14:00.

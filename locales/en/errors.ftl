@@ -1,0 +1,15 @@
+error-back-home = Go to the home page
+error-400-title = Bad request
+error-400-text = We could not make sense of this request. Please try again.
+error-403-title = Form expired
+error-403-text = The form was too old or was not sent from this website. Please reload the page and try again.
+error-404-title = Page not found
+error-404-text = This page does not exist (any more). The home page may help you find what you are looking for.
+error-413-title = Too much data
+error-413-text = The form contained more data than we accept. Please shorten your input.
+error-429-title = Too many attempts
+error-429-text = Please wait a few minutes and then try again.
+error-500-title = Something went wrong
+error-500-text = An error occurred on our side. We have been notified; please try again later.
+error-503-title = Temporarily unavailable
+error-503-text = The website is unavailable for a moment. Please try again in a few minutes.

@@ -1,0 +1,13 @@
+form-has-errors = Please check the highlighted fields.
+error-required = Please fill in this field.
+error-too-long = This text is too long.
+error-email = Please enter a valid email address, such as name@example.org.
+error-rate-limited = You have just posted a lot of comments. Please wait a few minutes.
+error-choose = Please choose an entry from the list.
+error-unknown-choice = That choice does not exist (any more). Please choose again.
+error-slug = Only lower-case letters, digits and single hyphens, at most 80 characters.
+error-slug-taken = This address is already taken in this language.
+error-tag = Tags may have at most 40 characters and must contain letters or digits.
+error-too-many-tags = At most 20 tags per post.
+error-translation = Only a post in the other language can be its translation.
+error-datetime = Please enter a date and time, such as 2026-06-26 14:00.

@@ -1,0 +1,143 @@
+//! The moderation queue: approve, reject, mark as spam or delete comments.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::admin_ctx;
+use super::auth::Organizer;
+use crate::AppState;
+use crate::blog::model::CommentStatus;
+use crate::blog::queries;
+use crate::error::AppError;
+use crate::i18n::format;
+use crate::web::session::{self, FlashKind};
+use crate::web::{PageCtx, render, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/comments", web::get().to(queue))
+        .route("/comments/{id}", web::post().to(moderate));
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct QueueQuery {
+    status: String,
+}
+
+struct CommentRow {
+    id: i64,
+    author: String,
+    email: String,
+    date: String,
+    body: String,
+    post_title: String,
+    post_href: String,
+}
+
+/// A tab of the queue with its count.
+struct Tab {
+    status: &'static str,
+    count: i64,
+    current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/comments.html")]
+struct QueuePage {
+    ctx: PageCtx,
+    tabs: Vec<Tab>,
+    status: &'static str,
+    rows: Vec<CommentRow>,
+}
+
+async fn queue(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let status = match query.status.as_str() {
+        "" => CommentStatus::Pending,
+        raw => CommentStatus::parse(raw).ok_or(AppError::NotFound)?,
+    };
+    let tz = state.config.timezone;
+    let lang = ctx.lang;
+    let (counts, comments) = state
+        .db
+        .run(move |conn| {
+            let mut counts = Vec::new();
+            for s in CommentStatus::ALL {
+                counts.push((s, queries::count_comments(conn, s)?));
+            }
+            Ok((counts, queries::comments_in(conn, status, 200)?))
+        })
+        .await?;
+    let page = QueuePage {
+        tabs: counts
+            .into_iter()
+            .map(|(s, count)| Tab {
+                status: s.as_str(),
+                count,
+                current: s == status,
+            })
+            .collect(),
+        status: status.as_str(),
+        rows: comments
+            .into_iter()
+            .map(|(c, post)| CommentRow {
+                id: c.id,
+                author: c.author_name,
+                email: c.author_email,
+                date: format::date_time(lang, c.created_at, tz),
+                body: c.body,
+                post_href: post.path(),
+                post_title: post.title,
+            })
+            .collect(),
+        ctx: admin_ctx(&state, ctx, "comments").await?,
+    };
+    render(&page)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ModerateForm {
+    csrf: String,
+    action: String,
+    /// The tab to return to.
+    from: String,
+}
+
+async fn moderate(
+    state: web::Data<AppState>,
+    session: Session,
+    _organizer: Organizer,
+    path: web::Path<String>,
+    form: web::Form<ModerateForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let action = form.action.clone();
+    let changed = state
+        .db
+        .run(move |conn| match action.as_str() {
+            "delete" => Ok(queries::delete_comment(conn, id)?),
+            other => {
+                let status = CommentStatus::parse(other)
+                    .ok_or_else(|| AppError::BadRequest(format!("unknown action {other}")))?;
+                Ok(queries::set_comment_status(conn, id, status)?)
+            }
+        })
+        .await?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    session::flash(&session, FlashKind::Success, "comment-moderated");
+    let back = CommentStatus::parse(&form.from).unwrap_or(CommentStatus::Pending);
+    Ok(see_other(&format!(
+        "/admin/comments?status={}",
+        back.as_str()
+    )))
+}

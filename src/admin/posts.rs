@@ -1,0 +1,712 @@
+//! Writing, scheduling and publishing posts; the dashboard and categories.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+use super::admin_ctx;
+use super::auth::{CsrfOnly, Organizer};
+use crate::AppState;
+use crate::blog::markdown;
+use crate::blog::model::{Category, Post, PostStatus};
+use crate::blog::queries::{self, PostInput};
+use crate::db::is_unique_violation;
+use crate::error::AppError;
+use crate::i18n::{Lang, format};
+use crate::web::forms::{FieldErrors, is_slug, slugify};
+use crate::web::session::{self, FlashKind};
+use crate::web::{PageCtx, render, render_status, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(dashboard))
+        .route("/posts", web::get().to(list))
+        .route("/posts/new", web::get().to(new_form))
+        .route("/posts/new", web::post().to(create))
+        .route("/posts/{id}/edit", web::get().to(edit_form))
+        .route("/posts/{id}/edit", web::post().to(update))
+        .route("/posts/{id}/unpublish", web::post().to(unpublish))
+        .route("/posts/{id}/delete", web::post().to(delete))
+        .route("/categories", web::get().to(categories))
+        .route("/categories", web::post().to(add_category));
+}
+
+pub const TITLE_MAX: usize = 200;
+pub const BODY_MAX: usize = 100_000;
+pub const EXCERPT_MAX: usize = 500;
+pub const TAG_MAX: usize = 40;
+pub const TAGS_MAX: usize = 20;
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct DashboardPage {
+    ctx: PageCtx,
+    published: i64,
+    scheduled: i64,
+    drafts: i64,
+}
+
+async fn dashboard(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let now = queries::now();
+    let posts = state.db.run(|conn| Ok(queries::all_posts(conn)?)).await?;
+    let count = |wanted| {
+        posts
+            .iter()
+            .filter(|p| p.state(now).key() == wanted)
+            .count() as i64
+    };
+    let page = DashboardPage {
+        published: count("published"),
+        scheduled: count("scheduled"),
+        drafts: count("draft"),
+        ctx: admin_ctx(&state, ctx, "dashboard").await?,
+    };
+    render(&page)
+}
+
+/// A row of the posts table.
+struct PostRow {
+    id: i64,
+    title: String,
+    lang: Lang,
+    state: &'static str,
+    date: String,
+    public_href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/posts.html")]
+struct PostsPage {
+    ctx: PageCtx,
+    rows: Vec<PostRow>,
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let now = queries::now();
+    let tz = state.config.timezone;
+    let lang = ctx.lang;
+    let posts = state.db.run(|conn| Ok(queries::all_posts(conn)?)).await?;
+    let rows = posts
+        .iter()
+        .map(|p| {
+            let post_state = p.state(now);
+            PostRow {
+                id: p.id,
+                title: p.title.clone(),
+                lang: p.lang(),
+                state: post_state.key(),
+                date: format::date_time(lang, p.published_at.unwrap_or(p.updated_at), tz),
+                public_href: (post_state.key() == "published").then(|| p.path()),
+            }
+        })
+        .collect();
+    render(&PostsPage {
+        ctx: admin_ctx(&state, ctx, "posts").await?,
+        rows,
+    })
+}
+
+/// The editor's fields as typed, so a rejected form comes back unchanged.
+#[derive(Debug, Default, Clone)]
+struct PostForm {
+    csrf: String,
+    title: String,
+    slug: String,
+    lang: String,
+    excerpt: String,
+    body: String,
+    tags: String,
+    translation: String,
+    publish_at: String,
+    category_ids: Vec<String>,
+    action: String,
+}
+
+impl PostForm {
+    /// Reads the url-encoded pairs; checkboxes repeat the `category` key.
+    fn from_pairs(pairs: Vec<(String, String)>) -> PostForm {
+        let mut form = PostForm::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "csrf" => form.csrf = value,
+                "title" => form.title = value,
+                "slug" => form.slug = value,
+                "lang" => form.lang = value,
+                "excerpt" => form.excerpt = value,
+                "body" => form.body = value,
+                "tags" => form.tags = value,
+                "translation" => form.translation = value,
+                "publish_at" => form.publish_at = value,
+                "category" => form.category_ids.push(value),
+                "action" => form.action = value,
+                _ => {}
+            }
+        }
+        form
+    }
+
+    fn from_post(
+        post: &Post,
+        categories: Vec<i64>,
+        tags: Vec<String>,
+        translation: Option<i64>,
+        tz: Tz,
+    ) -> PostForm {
+        PostForm {
+            csrf: String::new(),
+            title: post.title.clone(),
+            slug: post.slug.clone(),
+            lang: post.lang.clone(),
+            excerpt: post.excerpt.clone(),
+            body: post.body_md.clone(),
+            tags: tags.join(", "),
+            translation: translation.map(|id| id.to_string()).unwrap_or_default(),
+            publish_at: post
+                .published_at
+                .map(|t| format::local(t, tz).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+            category_ids: categories.iter().map(i64::to_string).collect(),
+            action: String::new(),
+        }
+    }
+
+    fn has_category(&self, id: &i64) -> bool {
+        self.category_ids.iter().any(|c| *c == id.to_string())
+    }
+
+    fn is_translation(&self, id: &i64) -> bool {
+        self.translation == id.to_string()
+    }
+}
+
+/// What the organizer asked for with the button they pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Preview,
+    SaveDraft,
+    Publish,
+}
+
+fn parse_publish_at(raw: &str, tz: Tz) -> Option<NaiveDateTime> {
+    let local = NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    tz.from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.naive_utc())
+}
+
+/// Validates the form into a `PostInput` (without checks that need the database).
+fn validate(
+    form: &PostForm,
+    categories: &[Category],
+    tz: Tz,
+) -> Result<(Action, PostInput), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let action = match form.action.as_str() {
+        "preview" => Action::Preview,
+        "publish" => Action::Publish,
+        _ => Action::SaveDraft,
+    };
+    let title = errors.text("title", &form.title, TITLE_MAX);
+    let body = errors.text("body", &form.body, BODY_MAX);
+    let excerpt = errors.optional_text("excerpt", &form.excerpt, EXCERPT_MAX);
+    let lang = form.lang.parse::<Lang>().unwrap_or_else(|()| {
+        errors.add("lang", "error-choose");
+        Lang::De
+    });
+    let slug = if form.slug.trim().is_empty() {
+        slugify(&title)
+    } else {
+        form.slug.trim().to_string()
+    };
+    if !is_slug(&slug) && !title.is_empty() {
+        errors.add("slug", "error-slug");
+    }
+    let mut category_ids = Vec::new();
+    for raw in &form.category_ids {
+        match raw
+            .parse::<i64>()
+            .ok()
+            .filter(|id| categories.iter().any(|c| c.id == *id))
+        {
+            Some(id) if !category_ids.contains(&id) => category_ids.push(id),
+            Some(_) => {}
+            None => errors.add("categories", "error-unknown-choice"),
+        }
+    }
+    let mut tags: Vec<(String, String)> = Vec::new();
+    for name in form
+        .tags
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let slug = slugify(name);
+        if name.chars().count() > TAG_MAX || slug.is_empty() {
+            errors.add("tags", "error-tag");
+        } else if !tags.iter().any(|(s, _)| *s == slug) {
+            tags.push((slug, name.to_string()));
+        }
+    }
+    if tags.len() > TAGS_MAX {
+        errors.add("tags", "error-too-many-tags");
+    }
+    let translation_id = match form.translation.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.add("translation", "error-unknown-choice");
+                None
+            }
+        },
+    };
+    let published_at = match form.publish_at.trim() {
+        "" => None,
+        raw => match parse_publish_at(raw, tz) {
+            Some(at) => Some(at),
+            None => {
+                errors.add("publish_at", "error-datetime");
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let body_html = markdown::to_html(&body);
+    let excerpt = if excerpt.is_empty() {
+        markdown::excerpt(&body, 280)
+    } else {
+        excerpt
+    };
+    let (status, published_at) = match action {
+        Action::Publish => (
+            PostStatus::Published,
+            Some(published_at.unwrap_or_else(queries::now)),
+        ),
+        _ => (PostStatus::Draft, published_at),
+    };
+    Ok((
+        action,
+        PostInput {
+            lang,
+            slug,
+            title,
+            excerpt,
+            body_md: body,
+            body_html,
+            status,
+            published_at,
+            category_ids,
+            tags,
+            translation_id,
+        },
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "admin/post_edit.html")]
+struct EditPage {
+    ctx: PageCtx,
+    post_id: Option<i64>,
+    state: Option<&'static str>,
+    public_href: Option<String>,
+    form: PostForm,
+    errors: FieldErrors,
+    categories: Vec<(i64, String)>,
+    translations: Vec<(i64, String, Lang)>,
+    preview: Option<String>,
+}
+
+impl EditPage {
+    fn action(&self) -> String {
+        match self.post_id {
+            Some(id) => format!("/admin/posts/{id}/edit"),
+            None => "/admin/posts/new".to_string(),
+        }
+    }
+
+    fn is_lang(&self, code: &str) -> bool {
+        self.form.lang == code
+    }
+}
+
+/// The choices the editor offers: categories and posts of either language to link.
+struct Choices {
+    categories: Vec<Category>,
+    other_posts: Vec<Post>,
+}
+
+async fn load_choices(state: &AppState, except: Option<i64>) -> Result<Choices, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let categories = queries::all_categories(conn)?;
+            let mut other_posts = queries::posts_in(conn, Lang::De)?;
+            other_posts.extend(queries::posts_in(conn, Lang::En)?);
+            other_posts.retain(|p| Some(p.id) != except);
+            Ok(Choices {
+                categories,
+                other_posts,
+            })
+        })
+        .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn editor(
+    state: &AppState,
+    ctx: PageCtx,
+    post: Option<&Post>,
+    form: PostForm,
+    errors: FieldErrors,
+    preview: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let choices = load_choices(state, post.map(|p| p.id)).await?;
+    let lang = ctx.lang;
+    let now = queries::now();
+    let page = EditPage {
+        post_id: post.map(|p| p.id),
+        state: post.map(|p| p.state(now).key()),
+        public_href: post
+            .filter(|p| p.state(now).key() == "published")
+            .map(Post::path),
+        categories: choices
+            .categories
+            .iter()
+            .map(|c| (c.id, c.name(lang).to_string()))
+            .collect(),
+        translations: choices
+            .other_posts
+            .iter()
+            .map(|p| (p.id, p.title.clone(), p.lang()))
+            .collect(),
+        form,
+        errors,
+        preview,
+        ctx: admin_ctx(state, ctx, "posts").await?,
+    };
+    render_status(status, &page)
+}
+
+async fn new_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let form = PostForm {
+        lang: ctx.lang.code().to_string(),
+        ..PostForm::default()
+    };
+    editor(
+        &state,
+        ctx,
+        None,
+        form,
+        FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppError> {
+    let tz = state.config.timezone;
+    state
+        .db
+        .run(move |conn| {
+            let post = queries::post_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let categories = queries::category_ids(conn, id)?;
+            let tags = queries::tag_names(conn, id)?;
+            let translation = queries::translation_of(conn, &post)?.map(|p| p.id);
+            let form = PostForm::from_post(&post, categories, tags, translation, tz);
+            Ok((post, form))
+        })
+        .await
+}
+
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn edit_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let (post, form) = load_post(&state, id).await?;
+    editor(
+        &state,
+        ctx,
+        Some(&post),
+        form,
+        FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    organizer: Organizer,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    save(
+        &state,
+        ctx,
+        &session,
+        organizer,
+        None,
+        PostForm::from_pairs(body.into_inner()),
+    )
+    .await
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    organizer: Organizer,
+    path: web::Path<String>,
+    body: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let (post, _) = load_post(&state, id).await?;
+    save(
+        &state,
+        ctx,
+        &session,
+        organizer,
+        Some(post),
+        PostForm::from_pairs(body.into_inner()),
+    )
+    .await
+}
+
+async fn save(
+    state: &AppState,
+    ctx: PageCtx,
+    session: &Session,
+    organizer: Organizer,
+    post: Option<Post>,
+    form: PostForm,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(session, &form.csrf)?;
+    let tz = state.config.timezone;
+    let categories = state
+        .db
+        .run(|conn| Ok(queries::all_categories(conn)?))
+        .await?;
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let (action, input) = match validate(&form, &categories, tz) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return editor(state, ctx, post.as_ref(), form, errors, None, unprocessable).await;
+        }
+    };
+    if action == Action::Preview {
+        let preview = Some(input.body_html.clone());
+        return editor(
+            state,
+            ctx,
+            post.as_ref(),
+            form,
+            FieldErrors::default(),
+            preview,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let post_id = post.as_ref().map(|p| p.id);
+    let author_id = post.as_ref().map_or(organizer.0.id, |p| p.author_id);
+    let check = input.clone();
+    let saved = state
+        .db
+        .run(move |conn| {
+            let mut errors = FieldErrors::default();
+            if queries::slug_taken(conn, check.lang, &check.slug, post_id)? {
+                errors.add("slug", "error-slug-taken");
+            }
+            if let Some(other_id) = check.translation_id {
+                match queries::post_by_id(conn, other_id)? {
+                    Some(other) if other.lang() != check.lang => {}
+                    _ => errors.add("translation", "error-translation"),
+                }
+            }
+            if !errors.is_empty() {
+                return Ok(Err(errors));
+            }
+            match queries::save_post(conn, post_id, author_id, &check) {
+                Ok(id) => Ok(Ok(id)),
+                // Two organizers saving the same slug at once: the loser gets the field error.
+                Err(e) if is_unique_violation(&e) => {
+                    errors.add("slug", "error-slug-taken");
+                    Ok(Err(errors))
+                }
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match saved {
+        Ok(id) => {
+            let key = match (action, input.published_at) {
+                (Action::Publish, Some(at)) if at > queries::now() => "post-scheduled",
+                (Action::Publish, _) => "post-published",
+                _ => "post-saved",
+            };
+            session::flash(session, FlashKind::Success, key);
+            Ok(see_other(&format!("/admin/posts/{id}/edit")))
+        }
+        Err(errors) => editor(state, ctx, post.as_ref(), form, errors, None, unprocessable).await,
+    }
+}
+
+async fn unpublish(
+    state: web::Data<AppState>,
+    session: Session,
+    _organizer: Organizer,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id = parse_id(&path)?;
+    let changed = state
+        .db
+        .run(move |conn| Ok(queries::unpublish(conn, id)?))
+        .await?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    session::flash(&session, FlashKind::Success, "post-unpublished");
+    Ok(see_other(&format!("/admin/posts/{id}/edit")))
+}
+
+async fn delete(
+    state: web::Data<AppState>,
+    session: Session,
+    _organizer: Organizer,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id = parse_id(&path)?;
+    let deleted = state
+        .db
+        .run(move |conn| Ok(queries::delete_post(conn, id)?))
+        .await?;
+    if deleted == 0 {
+        return Err(AppError::NotFound);
+    }
+    session::flash(&session, FlashKind::Success, "post-deleted");
+    Ok(see_other("/admin/posts"))
+}
+
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+struct CategoryForm {
+    csrf: String,
+    slug: String,
+    name_de: String,
+    name_en: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/categories.html")]
+struct CategoriesPage {
+    ctx: PageCtx,
+    categories: Vec<Category>,
+    form: CategoryForm,
+    errors: FieldErrors,
+}
+
+async fn categories_page(
+    state: &AppState,
+    ctx: PageCtx,
+    form: CategoryForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let categories = state
+        .db
+        .run(|conn| Ok(queries::all_categories(conn)?))
+        .await?;
+    let page = CategoriesPage {
+        ctx: admin_ctx(state, ctx, "categories").await?,
+        categories,
+        form,
+        errors,
+    };
+    render_status(status, &page)
+}
+
+async fn categories(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+) -> Result<HttpResponse, AppError> {
+    categories_page(
+        &state,
+        ctx,
+        CategoryForm::default(),
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn add_category(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _organizer: Organizer,
+    form: web::Form<CategoryForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let name_de = errors.text("name_de", &form.name_de, 80);
+    let name_en = errors.text("name_en", &form.name_en, 80);
+    let slug = match form.slug.trim() {
+        "" => slugify(&name_en),
+        typed => typed.to_string(),
+    };
+    if !is_slug(&slug) && errors.is_empty() {
+        errors.add("slug", "error-slug");
+    }
+    if errors.is_empty() {
+        let created = state
+            .db
+            .run(
+                move |conn| match queries::create_category(conn, &slug, &name_de, &name_en) {
+                    Ok(_) => Ok(true),
+                    Err(e) if is_unique_violation(&e) => Ok(false),
+                    Err(e) => Err(e.into()),
+                },
+            )
+            .await?;
+        if created {
+            session::flash(&session, FlashKind::Success, "category-added");
+            return Ok(see_other("/admin/categories"));
+        }
+        errors.add("slug", "error-slug-taken");
+    }
+    categories_page(&state, ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+}

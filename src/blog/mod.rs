@@ -1,0 +1,11 @@
+//! The blog: posts in two languages, categories, tags, comments, feeds and the archive.
+
+pub mod feeds;
+pub mod forms;
+pub mod handlers;
+pub mod markdown;
+pub mod model;
+pub mod pages;
+pub mod queries;
+
+pub use handlers::routes;

@@ -1,0 +1,170 @@
+//! Diesel rows of the blog tables and the states stored in them.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{categories, comments, posts, tags};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = posts)]
+pub struct Post {
+    pub id: i64,
+    pub guid: String,
+    pub lang: String,
+    pub slug: String,
+    pub title: String,
+    pub excerpt: String,
+    pub body_md: String,
+    pub body_html: String,
+    pub status: String,
+    pub published_at: Option<NaiveDateTime>,
+    pub translation_key: Option<String>,
+    pub author_id: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Post {
+    pub fn lang(&self) -> Lang {
+        self.lang.parse().unwrap_or_default()
+    }
+
+    /// The public path of the post.
+    pub fn path(&self) -> String {
+        post_path(self.lang(), &self.slug)
+    }
+
+    /// Draft, scheduled or published, as the organizer sees it.
+    pub fn state(&self, now: NaiveDateTime) -> PostState {
+        match (self.status.as_str(), self.published_at) {
+            ("published", Some(at)) if at > now => PostState::Scheduled,
+            ("published", _) => PostState::Published,
+            _ => PostState::Draft,
+        }
+    }
+}
+
+pub fn post_path(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/blog/{slug}/")
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = posts)]
+pub struct NewPost<'a> {
+    pub guid: &'a str,
+    pub lang: &'a str,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub excerpt: &'a str,
+    pub body_md: &'a str,
+    pub body_html: &'a str,
+    pub status: &'a str,
+    pub published_at: Option<NaiveDateTime>,
+    pub author_id: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The stored publication status; "scheduled" is a published post with a future date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostStatus {
+    Draft,
+    Published,
+}
+
+impl PostStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostStatus::Draft => "draft",
+            PostStatus::Published => "published",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostState {
+    Draft,
+    Scheduled,
+    Published,
+}
+
+impl PostState {
+    /// Fluent key and CSS modifier share the name.
+    pub fn key(self) -> &'static str {
+        match self {
+            PostState::Draft => "draft",
+            PostState::Scheduled => "scheduled",
+            PostState::Published => "published",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = categories)]
+pub struct Category {
+    pub id: i64,
+    pub slug: String,
+    pub name_de: String,
+    pub name_en: String,
+}
+
+impl Category {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.name_de,
+            Lang::En => &self.name_en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = tags)]
+pub struct Tag {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = comments)]
+pub struct Comment {
+    pub id: i64,
+    pub post_id: i64,
+    pub author_name: String,
+    pub author_email: String,
+    pub body: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Moderation states of a comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentStatus {
+    Pending,
+    Approved,
+    Rejected,
+    Spam,
+}
+
+impl CommentStatus {
+    pub const ALL: [CommentStatus; 4] = [
+        CommentStatus::Pending,
+        CommentStatus::Approved,
+        CommentStatus::Rejected,
+        CommentStatus::Spam,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentStatus::Pending => "pending",
+            CommentStatus::Approved => "approved",
+            CommentStatus::Rejected => "rejected",
+            CommentStatus::Spam => "spam",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CommentStatus> {
+        CommentStatus::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}

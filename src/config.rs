@@ -1,0 +1,172 @@
+//! Typed settings read from the environment; a bad value stops start-up naming the variable.
+
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+
+/// Everything the app reads from its environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: String,
+    pub base_url: String,
+    pub data_dir: PathBuf,
+    pub timezone: Tz,
+    /// 64 bytes that sign and encrypt session cookies.
+    pub secret_key: Vec<u8>,
+    /// Mark cookies `Secure`; on when the base URL is https.
+    pub secure_cookies: bool,
+    pub site_name: String,
+    /// Take the client address from X-Forwarded-For (only behind your own proxy).
+    pub trust_proxy: bool,
+}
+
+/// A setting that could not be used, with the variable's name.
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+fn bad(var: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        message: message.into(),
+    }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads settings through `lookup`, so tests can pass their own values.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let data_dir =
+            PathBuf::from(lookup("GRILLPLATZ_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let bind = lookup("GRILLPLATZ_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        if bind.parse::<std::net::SocketAddr>().is_err() {
+            return Err(bad(
+                "GRILLPLATZ_BIND",
+                format!("'{bind}' is not an address like 127.0.0.1:8080"),
+            ));
+        }
+        let base_url = lookup("GRILLPLATZ_BASE_URL")
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(bad(
+                "GRILLPLATZ_BASE_URL",
+                format!("'{base_url}' must start with http:// or https://"),
+            ));
+        }
+        let timezone_name = lookup("GRILLPLATZ_TIMEZONE").unwrap_or_else(|| "Europe/Berlin".into());
+        let timezone: Tz = timezone_name.parse().map_err(|_| {
+            bad(
+                "GRILLPLATZ_TIMEZONE",
+                format!("'{timezone_name}' is not an IANA time zone like Europe/Berlin"),
+            )
+        })?;
+        let database_url = lookup("DATABASE_URL").unwrap_or_else(|| {
+            data_dir
+                .join("grillplatz.sqlite")
+                .to_string_lossy()
+                .into_owned()
+        });
+        let secret_key = match lookup("GRILLPLATZ_SECRET_KEY") {
+            Some(value) => decode_secret(&value)?,
+            None => Vec::new(),
+        };
+        let site_name = lookup("GRILLPLATZ_SITE_NAME").unwrap_or_else(|| "Grillplatz".into());
+        let trust_proxy = match lookup("GRILLPLATZ_TRUST_PROXY").as_deref() {
+            None | Some("0" | "false" | "no") => false,
+            Some("1" | "true" | "yes") => true,
+            Some(other) => {
+                return Err(bad(
+                    "GRILLPLATZ_TRUST_PROXY",
+                    format!("'{other}' is not one of true, false, 1, 0"),
+                ));
+            }
+        };
+        Ok(Config {
+            database_url,
+            secure_cookies: base_url.starts_with("https://"),
+            bind,
+            base_url,
+            data_dir,
+            timezone,
+            secret_key,
+            site_name,
+            trust_proxy,
+        })
+    }
+
+    /// Loads the secret key from `data_dir/secret.key`, creating it on first start,
+    /// unless `GRILLPLATZ_SECRET_KEY` already gave one.
+    pub fn ensure_secret_key(&mut self) -> Result<(), ConfigError> {
+        if !self.secret_key.is_empty() {
+            return Ok(());
+        }
+        let path = self.data_dir.join("secret.key");
+        self.secret_key = load_or_create_secret(&path)?;
+        Ok(())
+    }
+}
+
+fn decode_secret(value: &str) -> Result<Vec<u8>, ConfigError> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(value.trim())
+        .or_else(|_| hex::decode(value.trim()))
+        .map_err(|_| {
+            bad(
+                "GRILLPLATZ_SECRET_KEY",
+                "must be 64 random bytes, base64- or hex-encoded (openssl rand -base64 64)",
+            )
+        })?;
+    if bytes.len() < 64 {
+        return Err(bad(
+            "GRILLPLATZ_SECRET_KEY",
+            format!("has {} bytes, needs at least 64", bytes.len()),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn load_or_create_secret(path: &Path) -> Result<Vec<u8>, ConfigError> {
+    if let Ok(text) = std::fs::read_to_string(path) {
+        return decode_secret(&text).map_err(|e| {
+            bad(
+                "GRILLPLATZ_DATA_DIR",
+                format!("{}: {}", path.display(), e.message),
+            )
+        });
+    }
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = vec![0u8; 64];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let text = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    write_private(path, &text).map_err(|e| {
+        bad(
+            "GRILLPLATZ_DATA_DIR",
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })?;
+    Ok(bytes)
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    use std::io::Write;
+    options.open(path)?.write_all(text.as_bytes())
+}

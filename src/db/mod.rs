@@ -1,0 +1,140 @@
+//! Database access: one connection type over SQLite and PostgreSQL, the pool, migrations.
+
+pub mod pagination;
+pub mod schema;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::AppError;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to whichever backend `DATABASE_URL` names.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConn>>;
+pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
+
+/// Which backend a URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Sets the pragmas SQLite needs on every connection: WAL for concurrent readers,
+/// a busy timeout instead of immediate "database is locked", and enforced foreign keys.
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
+        if let DbConn::Sqlite(conn) = conn {
+            conn.batch_execute(
+                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens a pool for `url` (a SQLite path or `sqlite://path`, or a PostgreSQL URL).
+pub fn connect(url: &str, max_size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
+    let manager = ConnectionManager::<DbConn>::new(sqlite_path(url).unwrap_or(url));
+    Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(SqlitePragmas))
+        .build(manager)
+}
+
+/// The file path of a SQLite URL, `None` for PostgreSQL.
+pub fn sqlite_path(url: &str) -> Option<&str> {
+    match Backend::from_url(url) {
+        Backend::Postgres => None,
+        Backend::Sqlite => Some(url.strip_prefix("sqlite://").unwrap_or(url)),
+    }
+}
+
+/// Applies pending migrations. On PostgreSQL an advisory lock keeps several
+/// instances starting at once from racing each other.
+pub fn migrate(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
+    let applied = match conn {
+        DbConn::Sqlite(conn) => conn
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        DbConn::Postgres(conn) => {
+            conn.batch_execute("SELECT pg_advisory_lock(727001)")?;
+            let result = conn
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|done| done.iter().map(ToString::to_string).collect())
+                .map_err(|e| anyhow::anyhow!("{e}"));
+            conn.batch_execute("SELECT pg_advisory_unlock(727001)")?;
+            result?
+        }
+    };
+    Ok(applied)
+}
+
+/// The pool as the handlers see it: runs blocking diesel work off the async executor.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+}
+
+impl Db {
+    pub fn new(pool: DbPool) -> Db {
+        Db { pool }
+    }
+
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+
+    /// Runs `work` with a pooled connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            work(&mut conn)
+        })
+        .await?
+    }
+}
+
+/// Whether an error is a unique-constraint violation (a duplicate slug, say).
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

@@ -1,0 +1,110 @@
+//! Grillplatz: a bilingual site for community meetups. `app` builds the whole
+//! application; `main.rs` serves it and the integration tests drive it.
+
+pub mod admin;
+pub mod blog;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod site;
+pub mod web;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, web as aweb};
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::AppError;
+
+/// Shared by every request: settings and the database.
+pub struct AppState {
+    pub config: Config,
+    pub db: Db,
+}
+
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; \
+    style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; \
+    form-action 'self'; frame-ancestors 'none'";
+
+fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=()",
+        ));
+    if https {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+    } else {
+        headers
+    }
+}
+
+/// All routes.
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    cfg.app_data(web::forms::form_config())
+        .app_data(web::forms::query_config())
+        .route("/", aweb::get().to(web::lang::root))
+        .route("/favicon.ico", aweb::get().to(web::assets::favicon))
+        .route(
+            "/static/{hash}/{name:.*}",
+            aweb::get().to(web::assets::serve),
+        )
+        .configure(site::routes)
+        .service(aweb::scope("/admin").configure(admin::routes))
+        .service(
+            aweb::scope("/{lang:de|en}")
+                .configure(site::localized_routes)
+                .configure(blog::routes),
+        )
+        .default_service(aweb::to(fallback));
+}
+
+/// Unknown paths: a missing trailing slash is added, anything else is a 404.
+async fn fallback(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let path = req.path();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    if req.method() == actix_web::http::Method::GET && !path.ends_with('/') && !last.contains('.') {
+        let mut location = format!("{path}/");
+        if !req.query_string().is_empty() {
+            location.push('?');
+            location.push_str(req.query_string());
+        }
+        return Ok(HttpResponse::PermanentRedirect()
+            .insert_header((header::LOCATION, location))
+            .finish());
+    }
+    Err(AppError::NotFound)
+}
+
+/// The application with its middleware, as served and as tested.
+pub fn app(
+    state: aweb::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let session = web::session::middleware(&state.config.secret_key, state.config.secure_cookies);
+    let https = state.config.base_url.starts_with("https://");
+    App::new()
+        .app_data(state)
+        .configure(configure)
+        .wrap(web::errors::handlers())
+        .wrap(from_fn(web::lang::remember))
+        .wrap(session)
+        .wrap(security_headers(https))
+        .wrap(Logger::new("%r %s %Dms"))
+}

@@ -1,0 +1,167 @@
+//! The `grillplatz` command: serve the site, migrate, add organizers, load demo content.
+
+use std::io::IsTerminal;
+
+use actix_web::{HttpServer, web};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use grillplatz::admin::organizers;
+use grillplatz::config::Config;
+use grillplatz::db::{self, Db};
+use grillplatz::i18n::Lang;
+use grillplatz::web::forms::Email;
+use grillplatz::{AppState, app};
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Grillplatz: blog, events and open-space topics for community meetups"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage organizer accounts.
+    Organizer {
+        #[command(subcommand)]
+        command: OrganizerCommand,
+    },
+    /// Fill an empty database with demo posts, categories, tags and comments.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum OrganizerCommand {
+    /// Create an organizer. The password comes from GRILLPLATZ_PASSWORD or a prompt.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Language of the admin area: de or en.
+        #[arg(long, default_value = "de")]
+        lang: String,
+    },
+}
+
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("grillplatz: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,actix_server=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let mut config = Config::from_env()?;
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "GRILLPLATZ_DATA_DIR: cannot create {}",
+            config.data_dir.display()
+        )
+    })?;
+    let pool = db::connect(&config.database_url, 10)
+        .with_context(|| "DATABASE_URL: cannot open the database".to_string())?;
+    let applied = db::migrate(&mut *pool.get()?)?;
+    for name in &applied {
+        tracing::info!(migration = %name, "applied migration");
+    }
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            config.ensure_secret_key()?;
+            serve(config, Db::new(pool))
+        }
+        Command::Migrate => {
+            println!("{} migrations applied", applied.len());
+            Ok(())
+        }
+        Command::Organizer {
+            command: OrganizerCommand::Add { email, name, lang },
+        } => add_organizer(&pool, &email, &name, &lang),
+        Command::Demo => {
+            let summary = grillplatz::demo::fill(&mut *pool.get()?)?;
+            println!(
+                "Demo content added: {} posts, {} comments. Open {}/",
+                summary.posts, summary.comments, config.base_url
+            );
+            Ok(())
+        }
+    }
+}
+
+fn serve(config: Config, db: Db) -> anyhow::Result<()> {
+    let organizer_count = organizers::count(&mut *db.pool().get()?)?;
+    let bind = config.bind.clone();
+    println!(
+        "Grillplatz is serving {} (listening on {bind})",
+        config.base_url
+    );
+    if organizer_count == 0 {
+        println!(
+            "No organizer yet. Create the first one with:\n  \
+             GRILLPLATZ_PASSWORD='choose-a-long-one' cargo run --release -- organizer add --email you@example.org --name \"Your Name\""
+        );
+    }
+    let state = web::Data::new(AppState { config, db });
+    actix_web::rt::System::new().block_on(async move {
+        HttpServer::new(move || app(state.clone()))
+            .bind(&bind)
+            .with_context(|| format!("GRILLPLATZ_BIND: cannot listen on {bind}"))?
+            .run()
+            .await
+            .context("server stopped")
+    })
+}
+
+fn add_organizer(pool: &db::DbPool, email: &str, name: &str, lang: &str) -> anyhow::Result<()> {
+    let email = Email::parse(email).context("--email: not a valid email address")?;
+    let name = name.trim();
+    anyhow::ensure!(
+        !name.is_empty() && name.chars().count() <= 100,
+        "--name: give 1 to 100 characters"
+    );
+    let lang: Lang = lang
+        .parse()
+        .map_err(|()| anyhow::anyhow!("--lang: use de or en"))?;
+    let password = match std::env::var("GRILLPLATZ_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ if std::io::stdin().is_terminal() => {
+            let first = rpassword::prompt_password("Password: ")?;
+            let second = rpassword::prompt_password("Repeat: ")?;
+            anyhow::ensure!(first == second, "the passwords differ");
+            first
+        }
+        _ => anyhow::bail!("GRILLPLATZ_PASSWORD: set it, or run in a terminal to be asked"),
+    };
+    anyhow::ensure!(
+        password.chars().count() >= 10,
+        "the password needs at least 10 characters"
+    );
+    let hash = organizers::hash_password(&password)?;
+    let mut conn = pool.get()?;
+    if organizers::by_email(&mut conn, email.as_str())?.is_some() {
+        anyhow::bail!(
+            "--email: an organizer with {} exists already",
+            email.as_str()
+        );
+    }
+    organizers::create(&mut conn, email.as_str(), name, &hash, lang)?;
+    println!(
+        "Organizer {} created. Log in at /admin/login",
+        email.as_str()
+    );
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! Form validation shared by every feature: per-field messages and small typed values.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, web};
+
+use crate::error::AppError;
+
+/// Validation messages by field name; each message is a Fluent key.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors {
+    errors: BTreeMap<&'static str, &'static str>,
+}
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        self.errors.entry(field).or_insert(key);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The Fluent key of `field`'s error, for templates.
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.errors.get(field).copied()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.errors.contains_key(field)
+    }
+
+    /// A required text of at most `max` characters, trimmed.
+    pub fn text(&mut self, field: &'static str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, "error-required");
+        } else if value.chars().count() > max {
+            self.add(field, "error-too-long");
+        }
+        value.to_string()
+    }
+
+    /// An optional text of at most `max` characters, trimmed.
+    pub fn optional_text(&mut self, field: &'static str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.chars().count() > max {
+            self.add(field, "error-too-long");
+        }
+        value.to_string()
+    }
+
+    /// A required email address, normalized.
+    pub fn email(&mut self, field: &'static str, value: &str) -> Option<Email> {
+        if value.trim().is_empty() {
+            self.add(field, "error-required");
+            return None;
+        }
+        match Email::parse(value) {
+            Some(email) => Some(email),
+            None => {
+                self.add(field, "error-email");
+                None
+            }
+        }
+    }
+}
+
+/// An email address, trimmed and lower-cased, as every per-person lookup expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    /// Accepts `local@domain.tld` with no spaces or control characters, at most 254 characters.
+    pub fn parse(raw: &str) -> Option<Email> {
+        let value = raw.trim().to_lowercase();
+        if value.len() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return None;
+        }
+        let (local, domain) = value.rsplit_once('@')?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        let local_ok =
+            !local.is_empty() && local.len() <= 64 && !local.contains(['<', '>', '"', ',', '@']);
+        (domain_ok && local_ok).then_some(Email(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A URL slug: lower-case ASCII letters, digits and single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | '0'..='9' => slug.push(c),
+            'ä' => slug.push_str("ae"),
+            'ö' => slug.push_str("oe"),
+            'ü' => slug.push_str("ue"),
+            'ß' => slug.push_str("ss"),
+            'à' | 'á' | 'â' | 'å' => slug.push('a'),
+            'è' | 'é' | 'ê' | 'ë' => slug.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => slug.push('i'),
+            'ò' | 'ó' | 'ô' => slug.push('o'),
+            'ù' | 'ú' | 'û' => slug.push('u'),
+            'ç' => slug.push('c'),
+            'ñ' => slug.push('n'),
+            _ => {
+                if !slug.is_empty() && !slug.ends_with('-') {
+                    slug.push('-');
+                }
+            }
+        }
+    }
+    let mut slug: String = slug.trim_end_matches('-').chars().take(80).collect();
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// Whether `slug` is already in slug form.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 80
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// A form body that cannot be decoded at all is a 400 page, not actix's plain-text error.
+pub fn form_config() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(256 * 1024)
+        .error_handler(|err, _req: &HttpRequest| AppError::BadRequest(err.to_string()).into())
+}
+
+/// A malformed query string is a 404: the page asked for does not exist.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|_err, _req: &HttpRequest| AppError::NotFound.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalized_and_checked() {
+        assert_eq!(
+            Email::parse("  Anna.Beispiel@Example.ORG ").map(|e| e.0),
+            Some("anna.beispiel@example.org".into())
+        );
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.org",
+            "anna@example",
+            "an na@example.org",
+            "a@b..de",
+            "<a>@x.de",
+        ] {
+            assert!(Email::parse(bad).is_none(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn slugs_transliterate_german() {
+        assert_eq!(
+            slugify("Grillen & Größe: Über Öffnungszeiten!"),
+            "grillen-groesse-ueber-oeffnungszeiten"
+        );
+        assert_eq!(slugify("  --Rust 2026--  "), "rust-2026");
+        assert_eq!(slugify("<script>"), "script");
+        assert!(is_slug("open-space-2026"));
+        assert!(!is_slug("Open Space"));
+        assert!(!is_slug("a--b"));
+    }
+}

@@ -1,0 +1,142 @@
+//! The signed and encrypted cookie session: who is logged in, the CSRF token, flash messages.
+
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_session::storage::CookieSessionStore;
+use actix_session::{Session, SessionMiddleware};
+use actix_web::cookie::{Key, SameSite};
+use base64::Engine;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+const ORGANIZER: &str = "organizer";
+const CSRF: &str = "csrf";
+const FLASH: &str = "flash";
+
+/// The session middleware: private (encrypted) cookie, HttpOnly, SameSite=Lax.
+pub fn middleware(secret: &[u8], secure: bool) -> SessionMiddleware<CookieSessionStore> {
+    SessionMiddleware::builder(CookieSessionStore::default(), Key::from(secret))
+        .cookie_name("grillplatz".into())
+        .cookie_secure(secure)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(BrowserSession::default())
+        .build()
+}
+
+/// The organizer a session belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionOrganizer {
+    pub id: i64,
+    pub name: String,
+    /// The language the admin area is shown in.
+    pub lang: crate::i18n::Lang,
+}
+
+pub fn organizer(session: &Session) -> Option<SessionOrganizer> {
+    session.get::<SessionOrganizer>(ORGANIZER).ok().flatten()
+}
+
+/// Logs an organizer in with a fresh session, so a planted session id or token is useless.
+pub fn log_in(session: &Session, who: SessionOrganizer) -> Result<(), AppError> {
+    session.renew();
+    session.remove(CSRF);
+    session
+        .insert(ORGANIZER, who)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))
+}
+
+/// Replaces the stored organizer details (after a language change).
+pub fn update_organizer(session: &Session, who: SessionOrganizer) {
+    let _ = session.insert(ORGANIZER, who);
+}
+
+pub fn log_out(session: &Session) {
+    session.purge();
+}
+
+/// The session's CSRF token, created on first use.
+pub fn csrf_token(session: &Session) -> String {
+    if let Ok(Some(token)) = session.get::<String>(CSRF) {
+        return token;
+    }
+    let token = random_token();
+    // A session that cannot store the token makes every later check fail: safe.
+    let _ = session.insert(CSRF, &token);
+    token
+}
+
+/// Checks a submitted CSRF token against the session's, in constant time.
+pub fn verify_csrf(session: &Session, submitted: &str) -> Result<(), AppError> {
+    let expected = session
+        .get::<String>(CSRF)
+        .ok()
+        .flatten()
+        .ok_or(AppError::Csrf)?;
+    let (a, b) = (expected.as_bytes(), submitted.as_bytes());
+    let same = a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
+    if same { Ok(()) } else { Err(AppError::Csrf) }
+}
+
+/// A one-time message shown on the next page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Flash {
+    pub kind: FlashKind,
+    /// A Fluent key, translated when shown so it follows the page's language.
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum FlashKind {
+    Success,
+    Error,
+}
+
+impl FlashKind {
+    pub fn css(self) -> &'static str {
+        match self {
+            FlashKind::Success => "flash-success",
+            FlashKind::Error => "flash-error",
+        }
+    }
+}
+
+pub fn flash(session: &Session, kind: FlashKind, key: &str) {
+    let _ = session.insert(
+        FLASH,
+        Flash {
+            kind,
+            key: key.to_string(),
+        },
+    );
+}
+
+pub fn take_flash(session: &Session) -> Option<Flash> {
+    session.remove_as::<Flash>(FLASH).and_then(Result::ok)
+}
+
+/// 256 random bits, URL-safe base64.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A random (version 4) UUID, for ids that must never change, like Atom entry ids.
+pub fn random_uuid() -> String {
+    let mut b = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex::encode(b);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}

@@ -60,8 +60,8 @@ mod tests {
     #[test]
     fn excerpt_takes_first_paragraph() {
         assert_eq!(
-            excerpt("## Title\n\nFirst *para*\ngraph.\n\nSecond.", 100),
-            "First paragraph."
+            excerpt("## Title\n\nFirst *para*graph\nwraps.\n\nSecond.", 100),
+            "First paragraph wraps."
         );
         assert_eq!(shorten("one two three four", 10), "one two…");
     }

@@ -86,9 +86,17 @@ impl Lang {
         LOCALES.lookup_with_args(self.langid(), key, &args)
     }
 
-    /// Whether `key` exists in this language (used by the locale tests).
-    pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(self.langid(), key).is_some()
+    /// `key` rendered with sample arguments, `None` when it does not exist
+    /// (used by the locale tests).
+    pub fn sample(self, key: &str) -> Option<String> {
+        let args: HashMap<Cow<'static, str>, FluentValue> = [
+            (Cow::Borrowed("count"), FluentValue::from(2)),
+            (Cow::Borrowed("name"), FluentValue::from("Name")),
+            (Cow::Borrowed("month"), FluentValue::from("Month")),
+        ]
+        .into_iter()
+        .collect();
+        LOCALES.try_lookup_with_args(self.langid(), key, &args)
     }
 
     /// Picks the first supported language from an Accept-Language header.

@@ -1,0 +1,336 @@
+//! A visitor reads the blog in German or English.
+
+use chrono::{Duration, NaiveDate};
+use grillplatz::blog::queries;
+use grillplatz::i18n::Lang;
+
+use crate::support::{PostSpec, TestApp};
+
+#[actix_web::test]
+async fn root_redirects_by_cookie_then_accept_language_then_german() {
+    let app = TestApp::new();
+    let mut client = app.client().await;
+    let res = client.get("/").await;
+    assert_eq!(res.status, 302);
+    assert_eq!(res.location(), "/de/");
+    let res = client
+        .get_with("/", ("accept-language", "en-GB,en;q=0.9,de;q=0.5"))
+        .await;
+    assert_eq!(res.location(), "/en/");
+    let res = client
+        .get_with("/", ("accept-language", "fr-FR, fr;q=0.9"))
+        .await;
+    assert_eq!(res.location(), "/de/");
+    // Reading an English page remembers the choice, which beats Accept-Language.
+    client.get("/en/blog/").await;
+    let res = client.get_with("/", ("accept-language", "de")).await;
+    assert_eq!(res.location(), "/en/");
+}
+
+#[actix_web::test]
+async fn every_page_type_has_lang_and_hreflang_alternates() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let cat = app.category("grillen", "Grillen", "Barbecue");
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "hallo", "Hallo")
+            .in_category(cat)
+            .tagged("rust"),
+    );
+    let mut client = app.client().await;
+    for lang in ["de", "en"] {
+        for path in [
+            "",
+            "blog/",
+            "archive/",
+            "privacy/",
+            "category/grillen/",
+            "tag/rust/",
+        ] {
+            let url = format!("/{lang}/{path}");
+            let res = client.get(&url).await;
+            assert_eq!(res.status, 200, "{url}");
+            res.assert_contains(&format!("<html lang=\"{lang}\">"));
+            res.assert_contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"de\" href=\"http://grillplatz.test/de/{path}\">"
+            ));
+            res.assert_contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"http://grillplatz.test/en/{path}\">"
+            ));
+            res.assert_contains("hreflang=\"x-default\"");
+            let other = if lang == "de" { "en" } else { "de" };
+            res.assert_contains(&format!("class=\"lang-switch\" href=\"/{other}/{path}\""));
+        }
+    }
+}
+
+#[actix_web::test]
+async fn switcher_leads_to_the_translation_or_the_other_blog() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let de = app.post(
+        author,
+        PostSpec::published(Lang::De, "einladung", "Einladung zum Grillen"),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "invitation", "Invitation to the BBQ").translation_of(de),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "nur-deutsch", "Nur auf Deutsch"),
+    );
+    let mut client = app.client().await;
+
+    let res = client.get("/de/blog/einladung/").await;
+    res.assert_contains("class=\"lang-switch\" href=\"/en/blog/invitation/\"");
+    res.assert_contains("hreflang=\"en\" href=\"http://grillplatz.test/en/blog/invitation/\"");
+    res.assert_contains("Diesen Beitrag gibt es auch auf Englisch");
+    let res = client.get("/en/blog/invitation/").await;
+    res.assert_contains("class=\"lang-switch\" href=\"/de/blog/einladung/\"");
+
+    let res = client.get("/de/blog/nur-deutsch/").await;
+    res.assert_contains("class=\"lang-switch\" href=\"/en/blog/\"");
+    res.assert_lacks("rel=\"alternate\" hreflang=\"en\"");
+    res.assert_contains("Diesen Beitrag gibt es nur auf Deutsch.");
+
+    // The German post under an English address: a marker in English, not the German page.
+    let res = client.get("/en/blog/nur-deutsch/").await;
+    assert_eq!(res.status, 404);
+    res.assert_contains("<html lang=\"en\">");
+    res.assert_contains("Not available in English");
+    res.assert_contains("href=\"/de/blog/nur-deutsch/\"");
+}
+
+#[actix_web::test]
+async fn a_post_shows_only_in_its_own_language_listing() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "deutsch", "Ein deutscher Beitrag"),
+    );
+    let mut client = app.client().await;
+    client
+        .get("/de/blog/")
+        .await
+        .assert_contains("Ein deutscher Beitrag");
+    let en = client.get("/en/blog/").await;
+    en.assert_lacks("Ein deutscher Beitrag");
+    en.assert_contains("There are no posts here yet.");
+}
+
+#[actix_web::test]
+async fn blog_index_pages_ten_posts_newest_first() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let now = queries::now();
+    for n in 1..=12 {
+        let spec = PostSpec::published(Lang::En, &format!("post-{n}"), &format!("Post number {n}"))
+            .at(now - Duration::days(20 - n));
+        app.post(author, spec);
+    }
+    let mut client = app.client().await;
+    let first = client.get("/en/blog/").await;
+    assert_eq!(first.body.matches("class=\"post-card\"").count(), 10);
+    let newest = first.body.find("Post number 12").expect("newest listed");
+    let older = first.body.find("Post number 3<").expect("third listed");
+    assert!(newest < older, "newest first");
+    first.assert_lacks("Post number 2<");
+    first.assert_contains("<link rel=\"next\" href=\"/en/blog/?page=2\">");
+    first.assert_lacks("rel=\"prev\"");
+    let second = client.get("/en/blog/?page=2").await;
+    assert_eq!(second.status, 200);
+    assert_eq!(second.body.matches("class=\"post-card\"").count(), 2);
+    second.assert_contains("<link rel=\"prev\" href=\"/en/blog/\">");
+    second.assert_contains("Post number 1<");
+}
+
+#[actix_web::test]
+async fn impossible_page_numbers_are_not_found() {
+    let app = TestApp::new();
+    let mut client = app.client().await;
+    for page in [
+        "0",
+        "-1",
+        "1000000000000",
+        "abc",
+        "2",
+        "1.5",
+        "99999999999999999999999",
+    ] {
+        let res = client.get(&format!("/de/blog/?page={page}")).await;
+        assert_eq!(res.status, 404, "page={page}");
+        res.assert_contains("Seite nicht gefunden");
+    }
+    assert_eq!(client.get("/de/blog/?page=1").await.status, 200);
+}
+
+#[actix_web::test]
+async fn post_page_shows_meta_and_rendered_markdown() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna Beispiel");
+    let cat = app.category("rueckblicke", "Rückblicke", "Recaps");
+    let mut spec = PostSpec::published(Lang::De, "rueckblick", "Rückblick")
+        .in_category(cat)
+        .tagged("rust")
+        .at(NaiveDate::from_ymd_opt(2013, 4, 30)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("date"));
+    spec.body = "## Themen\n\n* Rust\n* **Grillen**\n\n<script>alert(1)</script>".into();
+    app.post(author, spec);
+    let mut client = app.client().await;
+    let res = client.get("/de/blog/rueckblick/").await;
+    assert_eq!(res.status, 200);
+    res.assert_contains("<time datetime=\"2013-04-30T14:00:00+02:00\">30. April 2013</time>");
+    res.assert_contains("Anna Beispiel");
+    res.assert_contains("<a href=\"/de/category/rueckblicke/\">Rückblicke</a>");
+    res.assert_contains("href=\"/de/tag/rust/\"");
+    res.assert_contains("<h2>Themen</h2>");
+    res.assert_contains("<strong>Grillen</strong>");
+    res.assert_lacks("<script>alert");
+    let en = client.get("/en/archive/2013/04/").await;
+    assert_eq!(en.status, 200);
+    let de = client.get("/de/archive/2013/04/").await;
+    de.assert_contains("Beiträge aus April 2013");
+    de.assert_contains("Rückblick");
+}
+
+#[actix_web::test]
+async fn comment_counts_use_plural_rules_in_both_languages() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let counts = [
+        (0, "Schreibe einen Kommentar", "Leave a comment"),
+        (1, "1 Kommentar", "1 Comment"),
+        (2, "2 Kommentare", "2 Comments"),
+    ];
+    for (n, _, _) in counts {
+        let de = app.post(
+            author,
+            PostSpec::published(Lang::De, &format!("de-{n}"), &format!("De {n}")),
+        );
+        let en = app.post(
+            author,
+            PostSpec::published(Lang::En, &format!("en-{n}"), &format!("En {n}")),
+        );
+        for i in 0..n {
+            app.comment(
+                de,
+                "Ben",
+                "ben@example.org",
+                &format!("Kommentar {i}"),
+                true,
+            );
+            app.comment(en, "Ben", "ben@example.org", &format!("Comment {i}"), true);
+        }
+        // Pending comments are not counted.
+        app.comment(de, "Eve", "eve@example.org", "wartet", false);
+    }
+    let mut client = app.client().await;
+    for (n, german, english) in counts {
+        let de = client.get(&format!("/de/blog/de-{n}/")).await;
+        de.assert_contains(&format!("<h2 id=\"comments-title\">{german}</h2>"));
+        de.assert_lacks("wartet");
+        let en = client.get(&format!("/en/blog/en-{n}/")).await;
+        en.assert_contains(&format!("<h2 id=\"comments-title\">{english}</h2>"));
+    }
+    client
+        .get("/de/blog/")
+        .await
+        .assert_contains("2 Kommentare");
+}
+
+#[actix_web::test]
+async fn drafts_and_scheduled_posts_stay_hidden_until_due() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let now = queries::now();
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "entwurf", "Entwurf").draft(),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "geplant", "Geplant").at(now + Duration::days(2)),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "faellig", "Fällig").at(now - Duration::seconds(1)),
+    );
+    let mut client = app.client().await;
+    let listing = client.get("/de/blog/").await;
+    listing.assert_contains("Fällig");
+    listing.assert_lacks("Entwurf");
+    listing.assert_lacks("Geplant");
+    assert_eq!(client.get("/de/blog/entwurf/").await.status, 404);
+    assert_eq!(client.get("/de/blog/geplant/").await.status, 404);
+    let feed = client.get("/de/feed.atom").await;
+    feed.assert_lacks("Geplant");
+}
+
+#[actix_web::test]
+async fn unknown_things_get_a_localized_404_with_a_way_back() {
+    let app = TestApp::new();
+    let mut client = app.client().await;
+    for (path, text) in [
+        ("/de/blog/gibt-es-nicht/", "Seite nicht gefunden"),
+        ("/en/blog/no-such-post/", "Page not found"),
+        ("/en/category/none/", "Page not found"),
+        ("/de/tag/none/", "Seite nicht gefunden"),
+        ("/de/archive/2024/13/", "Seite nicht gefunden"),
+        ("/en/archive/abc/01/", "Page not found"),
+        ("/en/archive/99999999999/01/", "Page not found"),
+        ("/en/nothing/here/", "Page not found"),
+        ("/fr/", "Seite nicht gefunden"),
+    ] {
+        let res = client.get(path).await;
+        assert_eq!(res.status, 404, "{path}");
+        res.assert_contains(text);
+        res.assert_contains("class=\"button button-primary\" href=\"/");
+    }
+    // A missing trailing slash is added rather than failing.
+    let res = client.get("/de/blog").await;
+    assert_eq!(res.status, 308);
+    assert_eq!(res.location(), "/de/blog/");
+}
+
+#[actix_web::test]
+async fn archive_counts_posts_per_local_month() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let at = |y, m, d, h| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, 30, 0))
+            .expect("date")
+    };
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "a", "A").at(at(2025, 6, 10, 12)),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "b", "B").at(at(2025, 6, 20, 12)),
+    );
+    // 22:30 UTC on 31 May is already June in Berlin.
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "c", "C").at(at(2025, 5, 31, 22)),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "d", "D").at(at(2024, 12, 24, 12)),
+    );
+    let mut client = app.client().await;
+    let res = client.get("/en/archive/").await;
+    res.assert_contains(
+        "<a href=\"/en/archive/2025/06/\">June 2025</a> <span class=\"count\">(3 posts)</span>",
+    );
+    res.assert_contains(
+        "<a href=\"/en/archive/2024/12/\">December 2024</a> <span class=\"count\">(1 post)</span>",
+    );
+    res.assert_lacks("May 2025");
+    let june = client.get("/en/archive/2025/06/").await;
+    assert_eq!(june.body.matches("class=\"post-card\"").count(), 3);
+}

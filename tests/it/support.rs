@@ -1,0 +1,372 @@
+//! The test harness: a fresh database per test (SQLite file, or a PostgreSQL schema
+//! when TEST_DATABASE_URL is set), the real app, and a client that keeps cookies.
+
+use std::collections::HashMap;
+
+use actix_http::Request;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::HeaderMap;
+use actix_web::{test, web};
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use grillplatz::admin::organizers;
+use grillplatz::blog::markdown;
+use grillplatz::blog::model::PostStatus;
+use grillplatz::blog::queries::{self, PostInput};
+use grillplatz::config::Config;
+use grillplatz::db::{self, Db, DbConn};
+use grillplatz::i18n::Lang;
+use grillplatz::{AppState, app};
+
+pub const PASSWORD: &str = "correct-horse-battery";
+
+/// One test's app and database.
+pub struct TestApp {
+    pub state: web::Data<AppState>,
+    _dir: tempfile::TempDir,
+    pg_schema: Option<(String, String)>,
+}
+
+fn with_search_path(url: &str, schema: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options=-csearch_path%3D{schema}")
+}
+
+/// Whether this run uses PostgreSQL.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+impl TestApp {
+    pub fn new() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (url, pg_schema) = match postgres_url() {
+            Some(base) => {
+                let schema = format!(
+                    "t_{}",
+                    grillplatz::web::session::random_uuid().replace('-', "")
+                );
+                let mut admin = diesel::PgConnection::establish(&base)
+                    .expect("TEST_DATABASE_URL must point to a running PostgreSQL");
+                diesel::sql_query(format!("CREATE SCHEMA {schema}"))
+                    .execute(&mut admin)
+                    .expect("create test schema");
+                (with_search_path(&base, &schema), Some((base, schema)))
+            }
+            None => (
+                dir.path()
+                    .join("test.sqlite")
+                    .to_string_lossy()
+                    .into_owned(),
+                None,
+            ),
+        };
+        let mut config = Config::from_lookup(|name| match name {
+            "GRILLPLATZ_DATA_DIR" => Some(dir.path().to_string_lossy().into_owned()),
+            "GRILLPLATZ_BASE_URL" => Some("http://grillplatz.test".into()),
+            _ => None,
+        })
+        .expect("test config");
+        config.database_url = url.clone();
+        config.ensure_secret_key().expect("secret key");
+        let pool = db::connect(&url, 4).expect("pool");
+        db::migrate(&mut pool.get().expect("connection")).expect("migrations");
+        TestApp {
+            state: web::Data::new(AppState {
+                config,
+                db: Db::new(pool),
+            }),
+            _dir: dir,
+            pg_schema,
+        }
+    }
+
+    pub fn conn(&self) -> db::PooledConn {
+        self.state.db.pool().get().expect("connection")
+    }
+
+    /// A client talking to a fresh instance of the app over this database.
+    pub async fn client(
+        &self,
+    ) -> Client<
+        impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
+    > {
+        Client {
+            service: test::init_service(app(self.state.clone())).await,
+            cookies: HashMap::new(),
+        }
+    }
+
+    pub fn organizer(&self, email: &str, name: &str) -> i64 {
+        let hash = organizers::hash_password(PASSWORD).expect("hash");
+        organizers::create(&mut self.conn(), email, name, &hash, Lang::De).expect("organizer")
+    }
+
+    pub fn category(&self, slug: &str, de: &str, en: &str) -> i64 {
+        queries::create_category(&mut self.conn(), slug, de, en).expect("category")
+    }
+
+    /// Saves a post as the given organizer; returns its id.
+    pub fn post(&self, author: i64, post: PostSpec) -> i64 {
+        let input = PostInput {
+            lang: post.lang,
+            slug: post.slug.clone(),
+            title: post.title.clone(),
+            excerpt: markdown::excerpt(&post.body, 200),
+            body_html: markdown::to_html(&post.body),
+            body_md: post.body,
+            status: post.status,
+            published_at: Some(post.published_at),
+            category_ids: post.categories,
+            tags: post
+                .tags
+                .iter()
+                .map(|t| (t.to_string(), t.to_string()))
+                .collect(),
+            translation_id: post.translation_of,
+        };
+        queries::save_post(&mut self.conn(), None, author, &input).expect("save post")
+    }
+
+    pub fn comment(
+        &self,
+        post_id: i64,
+        name: &str,
+        email: &str,
+        body: &str,
+        approved: bool,
+    ) -> i64 {
+        use grillplatz::db::schema::comments;
+        diesel::insert_into(comments::table)
+            .values((
+                comments::post_id.eq(post_id),
+                comments::author_name.eq(name),
+                comments::author_email.eq(email),
+                comments::body.eq(body),
+                comments::status.eq(if approved { "approved" } else { "pending" }),
+                comments::created_at.eq(queries::now()),
+            ))
+            .returning(comments::id)
+            .get_result(&mut *self.conn())
+            .expect("comment")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some((base, schema)) = &self.pg_schema
+            && let Ok(mut admin) = diesel::PgConnection::establish(base)
+        {
+            let _ = diesel::sql_query(format!("DROP SCHEMA {schema} CASCADE")).execute(&mut admin);
+        }
+    }
+}
+
+/// A post to create in a test.
+pub struct PostSpec {
+    pub lang: Lang,
+    pub slug: String,
+    pub title: String,
+    pub body: String,
+    pub status: PostStatus,
+    pub published_at: NaiveDateTime,
+    pub categories: Vec<i64>,
+    pub tags: Vec<&'static str>,
+    pub translation_of: Option<i64>,
+}
+
+impl PostSpec {
+    /// A post published an hour ago.
+    pub fn published(lang: Lang, slug: &str, title: &str) -> PostSpec {
+        PostSpec {
+            lang,
+            slug: slug.into(),
+            title: title.into(),
+            body: format!("{title}: the first paragraph.\n\nMore **text**."),
+            status: PostStatus::Published,
+            published_at: queries::now() - Duration::hours(1),
+            categories: Vec::new(),
+            tags: Vec::new(),
+            translation_of: None,
+        }
+    }
+
+    pub fn at(mut self, published_at: NaiveDateTime) -> PostSpec {
+        self.published_at = published_at;
+        self
+    }
+
+    pub fn draft(mut self) -> PostSpec {
+        self.status = PostStatus::Draft;
+        self
+    }
+
+    pub fn in_category(mut self, id: i64) -> PostSpec {
+        self.categories.push(id);
+        self
+    }
+
+    pub fn tagged(mut self, tag: &'static str) -> PostSpec {
+        self.tags.push(tag);
+        self
+    }
+
+    pub fn translation_of(mut self, id: i64) -> PostSpec {
+        self.translation_of = Some(id);
+        self
+    }
+}
+
+/// A response, read in full.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location")
+    }
+
+    /// The value of the hidden CSRF field of the page.
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self.body.find(marker).expect("page has a CSRF field") + marker.len();
+        let end = self.body[start..].find('"').expect("closing quote");
+        self.body[start..start + end].to_string()
+    }
+
+    pub fn assert_contains(&self, needle: &str) {
+        assert!(
+            self.body.contains(needle),
+            "expected {needle:?} in the {} page:\n{}",
+            self.status,
+            self.body
+        );
+    }
+
+    pub fn assert_lacks(&self, needle: &str) {
+        assert!(
+            !self.body.contains(needle),
+            "did not expect {needle:?} in:\n{}",
+            self.body
+        );
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    /// The value attribute (or text, for a textarea) of the form field `name`.
+    pub fn field(&self, name: &str) -> Option<String> {
+        let html = self.html();
+        let input = scraper::Selector::parse(&format!("[name=\"{name}\"]")).ok()?;
+        let element = html.select(&input).next()?;
+        if element.value().name() == "textarea" {
+            Some(element.text().collect())
+        } else {
+            element.value().attr("value").map(str::to_string)
+        }
+    }
+}
+
+/// Drives the app like a browser that keeps cookies.
+pub struct Client<S> {
+    service: S,
+    cookies: HashMap<String, String>,
+}
+
+impl<S, B> Client<S>
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    async fn send(&mut self, req: test::TestRequest) -> Resp {
+        let cookie_header = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut req = req.peer_addr("203.0.113.7:40000".parse().expect("addr"));
+        if !cookie_header.is_empty() {
+            req = req.insert_header(("cookie", cookie_header));
+        }
+        let res = test::call_service(&self.service, req.to_request()).await;
+        for cookie in res.response().cookies() {
+            if cookie.max_age().is_some_and(|age| age.is_zero()) || cookie.value().is_empty() {
+                self.cookies.remove(cookie.name());
+            } else {
+                self.cookies
+                    .insert(cookie.name().to_string(), cookie.value().to_string());
+            }
+        }
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = test::read_body(res).await;
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Resp {
+        self.send(test::TestRequest::get().uri(path)).await
+    }
+
+    pub async fn get_with(&mut self, path: &str, header: (&'static str, &str)) -> Resp {
+        self.send(
+            test::TestRequest::get()
+                .uri(path)
+                .insert_header((header.0, header.1.to_string())),
+        )
+        .await
+    }
+
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let body = serde_urlencoded::to_string(fields).expect("form encoding");
+        self.send(
+            test::TestRequest::post()
+                .uri(path)
+                .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .set_payload(body),
+        )
+        .await
+    }
+
+    /// Loads `form_page`, then posts `fields` plus the page's CSRF token to `action`.
+    pub async fn submit(&mut self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Resp {
+        let csrf = self.get(form_page).await.csrf();
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf", &csrf));
+        self.post(action, &all).await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Resp {
+        self.submit(
+            "/admin/login",
+            "/admin/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+}
+
+/// Runs a closure with a plain connection (for assertions on stored rows).
+pub fn with_conn<T>(app: &TestApp, f: impl FnOnce(&mut DbConn) -> T) -> T {
+    f(&mut app.conn())
+}

@@ -266,7 +266,7 @@ struct PostData {
 enum Lookup {
     Found(Box<PostData>),
     /// Not in this language, but published in the other one.
-    OtherLanguage(Post),
+    OtherLanguage(Box<Post>),
 }
 
 async fn load_post(state: &AppState, lang: Lang, slug: String) -> Result<Lookup, AppError> {
@@ -276,7 +276,7 @@ async fn load_post(state: &AppState, lang: Lang, slug: String) -> Result<Lookup,
         .run(move |conn| {
             let Some(post) = queries::find_visible(conn, lang, &slug)? else {
                 return queries::find_visible(conn, lang.other(), &slug)?
-                    .map(Lookup::OtherLanguage)
+                    .map(|p| Lookup::OtherLanguage(Box::new(p)))
                     .ok_or(AppError::NotFound);
             };
             let translation = queries::visible_translation(conn, &post)?;

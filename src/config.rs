@@ -170,3 +170,58 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     options.open(path)?.write_all(text.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let config = with(&[]).expect("defaults");
+        assert_eq!(config.bind, "127.0.0.1:8080");
+        assert_eq!(config.base_url, "http://127.0.0.1:8080");
+        assert_eq!(config.database_url, "data/grillplatz.sqlite");
+        assert_eq!(config.timezone, chrono_tz::Europe::Berlin);
+        assert!(!config.secure_cookies);
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        for (var, value) in [
+            ("GRILLPLATZ_BIND", "localhost"),
+            ("GRILLPLATZ_BASE_URL", "grill.example.org"),
+            ("GRILLPLATZ_TIMEZONE", "Mars/Olympus"),
+            ("GRILLPLATZ_SECRET_KEY", "too-short"),
+            ("GRILLPLATZ_TRUST_PROXY", "maybe"),
+        ] {
+            let err = with(&[(var, value)]).expect_err(var);
+            assert_eq!(err.var, var);
+            assert!(err.to_string().starts_with(var), "{err}");
+        }
+    }
+
+    #[test]
+    fn secret_key_is_generated_once_and_reused() {
+        let dir = tempfile::tempdir().expect("dir");
+        let data = dir.path().to_string_lossy().into_owned();
+        let mut first = with(&[("GRILLPLATZ_DATA_DIR", &data)]).expect("config");
+        first.ensure_secret_key().expect("generated");
+        let mut second = with(&[("GRILLPLATZ_DATA_DIR", &data)]).expect("config");
+        second.ensure_secret_key().expect("loaded");
+        assert_eq!(first.secret_key.len(), 64);
+        assert_eq!(first.secret_key, second.secret_key);
+    }
+}

@@ -334,3 +334,20 @@ async fn archive_counts_posts_per_local_month() {
     let june = client.get("/en/archive/2025/06/").await;
     assert_eq!(june.body.matches("class=\"post-card\"").count(), 3);
 }
+
+#[actix_web::test]
+async fn a_broken_database_gives_a_localized_500_page() {
+    let app = TestApp::new();
+    let mut client = app.client().await;
+    crate::support::with_conn(&app, |conn| {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("DROP TABLE comments")
+            .execute(conn)
+            .expect("drop")
+    });
+    let res = client.get("/en/blog/").await;
+    assert_eq!(res.status, 500);
+    res.assert_contains("<html lang=\"en\">");
+    res.assert_contains("Something went wrong");
+    res.assert_lacks("comments");
+}

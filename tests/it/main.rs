@@ -3,6 +3,7 @@
 mod admin;
 mod blog;
 mod comments;
+mod demo;
 mod feeds;
 mod i18n;
 mod schema;

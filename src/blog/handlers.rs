@@ -10,7 +10,7 @@ use super::feeds;
 use super::forms::CommentForm;
 use super::model::{CommentStatus, Post};
 use super::pages::{
-    ArchivePage, ArchiveYear, CommentView, Link, ListingPage, Pager, PostPage, Sidebar,
+    ArchivePage, ArchiveYear, CommentView, CountedLink, Link, ListingPage, Pager, PostPage, Sidebar,
     UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
 };
 use super::queries::{self, Listing};
@@ -43,25 +43,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 pub fn sidebar(conn: &mut DbConn, lang: Lang, tz: Tz) -> Result<Sidebar, AppError> {
     let categories = queries::categories_with_counts(conn, lang)?
         .into_iter()
-        .map(|(c, count)| {
-            let link = category_link(lang, &c);
-            super::pages::CountedLink {
-                href: link.href,
-                label: link.label,
-                count,
-            }
-        })
+        .map(|(c, count)| CountedLink::new(category_link(lang, &c), count))
         .collect();
     let tags = queries::tags_with_counts(conn, lang)?
         .into_iter()
-        .map(|(t, count)| {
-            let link = tag_link(lang, &t);
-            super::pages::CountedLink {
-                href: link.href,
-                label: link.label,
-                count,
-            }
-        })
+        .map(|(t, count)| CountedLink::new(tag_link(lang, &t), count))
         .collect();
     let months = archive_months(&queries::publication_times(conn, lang)?, tz)
         .into_iter()

@@ -116,6 +116,16 @@ pub struct CountedLink {
     pub count: i64,
 }
 
+impl CountedLink {
+    pub fn new(link: Link, count: i64) -> CountedLink {
+        CountedLink {
+            href: link.href,
+            label: link.label,
+            count,
+        }
+    }
+}
+
 /// Categories, tags and recent months, shown beside every listing.
 #[derive(Debug, Clone, Default)]
 pub struct Sidebar {

@@ -19,6 +19,10 @@ pub struct Config {
     pub site_name: String,
     /// Take the client address from X-Forwarded-For (only behind your own proxy).
     pub trust_proxy: bool,
+    /// lettre's SMTP URL; without it mail is written to `data_dir/mail` as .eml files.
+    pub smtp_url: Option<String>,
+    pub mail_from: lettre::message::Mailbox,
+    pub mail_reply_to: Option<lettre::message::Mailbox>,
 }
 
 /// A setting that could not be used, with the variable's name.
@@ -91,7 +95,33 @@ impl Config {
                 ));
             }
         };
+        let smtp_url = lookup("SMTP_URL");
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(bad("SMTP_URL", "must start with smtp:// or smtps://"));
+        }
+        let mailbox = |var: &'static str, value: String| {
+            value.parse::<lettre::message::Mailbox>().map_err(|_| {
+                bad(
+                    var,
+                    format!("'{value}' is not an address like Grillplatz <grill@example.org>"),
+                )
+            })
+        };
+        let mail_from = mailbox(
+            "GRILLPLATZ_MAIL_FROM",
+            lookup("GRILLPLATZ_MAIL_FROM")
+                .unwrap_or_else(|| format!("{site_name} <grillplatz@localhost>")),
+        )?;
+        let mail_reply_to = match lookup("GRILLPLATZ_MAIL_REPLY_TO") {
+            Some(value) => Some(mailbox("GRILLPLATZ_MAIL_REPLY_TO", value)?),
+            None => None,
+        };
         Ok(Config {
+            smtp_url,
+            mail_from,
+            mail_reply_to,
             database_url,
             secure_cookies: base_url.starts_with("https://"),
             bind,
@@ -171,6 +201,22 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     options.open(path)?.write_all(text.as_bytes())
 }
 
+impl Config {
+    /// Who outgoing mail is from, and the host part of its Message-IDs.
+    pub fn sender(&self) -> crate::mail::transport::Sender {
+        crate::mail::transport::Sender {
+            domain: self.mail_from.email.domain().to_string(),
+            from: self.mail_from.clone(),
+            reply_to: self.mail_reply_to.clone(),
+        }
+    }
+
+    /// The transport `SMTP_URL` names, else .eml files under the data directory.
+    pub fn transport(&self) -> anyhow::Result<crate::mail::transport::Transport> {
+        crate::mail::transport::Transport::new(self.smtp_url.as_deref(), self.data_dir.join("mail"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +252,8 @@ mod tests {
             ("GRILLPLATZ_TIMEZONE", "Mars/Olympus"),
             ("GRILLPLATZ_SECRET_KEY", "too-short"),
             ("GRILLPLATZ_TRUST_PROXY", "maybe"),
+            ("SMTP_URL", "mail.example.org"),
+            ("GRILLPLATZ_MAIL_FROM", "not an address"),
         ] {
             let err = with(&[(var, value)]).expect_err(var);
             assert_eq!(err.var, var);

@@ -7,7 +7,9 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod i18n;
+pub mod mail;
 pub mod site;
 pub mod web;
 
@@ -58,12 +60,17 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
             "/static/{hash}/{name:.*}",
             aweb::get().to(web::assets::serve),
         )
+        .route(
+            "/calendar.ics",
+            aweb::get().to(events::handlers::default_calendar),
+        )
         .configure(site::routes)
         .service(aweb::scope("/admin").configure(admin::routes))
         .service(
             aweb::scope("/{lang:de|en}")
                 .configure(site::localized_routes)
-                .configure(blog::routes),
+                .configure(blog::routes)
+                .configure(events::routes),
         )
         .default_service(aweb::to(fallback));
 }

@@ -9,6 +9,7 @@ use grillplatz::admin::organizers;
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db};
 use grillplatz::i18n::Lang;
+use grillplatz::mail::worker::Worker;
 use grillplatz::web::forms::Email;
 use grillplatz::{AppState, app};
 
@@ -33,8 +34,24 @@ enum Command {
         #[command(subcommand)]
         command: OrganizerCommand,
     },
-    /// Fill an empty database with demo posts, categories, tags and comments.
+    /// Fill an empty database with demo posts, events, comments and RSVPs.
     Demo,
+    /// The email outbox.
+    Outbox {
+        #[command(subcommand)]
+        command: OutboxCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutboxCommand {
+    /// Send due mail: forever (a separate worker process), or until none is due with --once.
+    Run {
+        #[arg(long)]
+        once: bool,
+    },
+    /// Print how many messages are pending, sending, sent and failed.
+    Status,
 }
 
 #[derive(Subcommand)]
@@ -91,6 +108,28 @@ fn run() -> anyhow::Result<()> {
         Command::Organizer {
             command: OrganizerCommand::Add { email, name, lang },
         } => add_organizer(&pool, &email, &name, &lang),
+        Command::Outbox {
+            command: OutboxCommand::Status,
+        } => {
+            for (status, count) in grillplatz::mail::counts(&mut *pool.get()?)? {
+                println!("{:<8} {count}", status.as_str());
+            }
+            Ok(())
+        }
+        Command::Outbox {
+            command: OutboxCommand::Run { once },
+        } => {
+            let worker = worker(&config, Db::new(pool))?;
+            actix_web::rt::System::new().block_on(async move {
+                if once {
+                    let pass = worker.drain().await?;
+                    println!("{} sent, {} failed", pass.sent, pass.failed);
+                } else {
+                    worker.run_forever(std::time::Duration::from_secs(2)).await;
+                }
+                Ok(())
+            })
+        }
         Command::Demo => {
             let summary = grillplatz::demo::fill(&mut *pool.get()?)?;
             println!(
@@ -115,14 +154,25 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
              GRILLPLATZ_PASSWORD='choose-a-long-one' cargo run --release -- organizer add --email you@example.org --name \"Your Name\""
         );
     }
+    let worker = worker(&config, db.clone())?;
     let state = web::Data::new(AppState { config, db });
     actix_web::rt::System::new().block_on(async move {
+        actix_web::rt::spawn(worker.run_forever(std::time::Duration::from_secs(2)));
         HttpServer::new(move || app(state.clone()))
             .bind(&bind)
             .with_context(|| format!("GRILLPLATZ_BIND: cannot listen on {bind}"))?
             .run()
             .await
             .context("server stopped")
+    })
+}
+
+fn worker(config: &Config, db: Db) -> anyhow::Result<Worker> {
+    Ok(Worker {
+        db,
+        transport: config.transport()?,
+        sender: config.sender(),
+        batch: 20,
     })
 }
 

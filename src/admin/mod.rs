@@ -2,6 +2,7 @@
 
 mod auth;
 mod comments;
+mod events;
 pub mod organizers;
 mod posts;
 
@@ -19,6 +20,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     auth::routes(cfg);
     posts::routes(cfg);
     comments::routes(cfg);
+    events::routes(cfg);
 }
 
 /// The page context of an admin page, with the moderation count for the navigation.

@@ -10,8 +10,8 @@ use super::feeds;
 use super::forms::CommentForm;
 use super::model::{CommentStatus, Post};
 use super::pages::{
-    ArchivePage, ArchiveYear, CommentView, CountedLink, Link, ListingPage, Pager, PostPage, Sidebar,
-    UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
+    ArchivePage, ArchiveYear, CommentView, CountedLink, Link, ListingPage, Pager, PostPage,
+    Sidebar, UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
 };
 use super::queries::{self, Listing};
 use crate::AppState;

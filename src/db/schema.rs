@@ -82,12 +82,103 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        uid -> Text,
+        slug -> Text,
+        format -> Text,
+        title_de -> Text,
+        title_en -> Text,
+        description_de -> Text,
+        description_en -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        timezone -> Text,
+        venue_name -> Text,
+        venue_address -> Text,
+        capacity -> Integer,
+        max_guests -> Integer,
+        registration_opens_at -> Nullable<Timestamp>,
+        registration_closes_at -> Nullable<Timestamp>,
+        status -> Text,
+        sequence -> Integer,
+        recap_post_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agenda_items (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        starts_at -> Timestamp,
+        title_de -> Text,
+        title_en -> Text,
+    }
+}
+
+diesel::table! {
+    event_posts (event_id, post_id) {
+        event_id -> BigInt,
+        post_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    rsvps (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        name -> Text,
+        email -> Text,
+        lang -> Text,
+        guests -> Integer,
+        diet -> Text,
+        notes -> Text,
+        status -> Text,
+        confirm_token_hash -> Nullable<Text>,
+        confirm_expires_at -> Nullable<Timestamp>,
+        manage_token_hash -> Text,
+        consent_at -> Timestamp,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        waitlisted_at -> Nullable<Timestamp>,
+        cancelled_at -> Nullable<Timestamp>,
+        checked_in_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        dedupe_key -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        ics -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        next_attempt_at -> Timestamp,
+        claim_token -> Nullable<Text>,
+        locked_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(posts -> organizers (author_id));
 diesel::joinable!(post_categories -> posts (post_id));
 diesel::joinable!(post_categories -> categories (category_id));
 diesel::joinable!(post_tags -> posts (post_id));
 diesel::joinable!(post_tags -> tags (tag_id));
 diesel::joinable!(comments -> posts (post_id));
+diesel::joinable!(agenda_items -> events (event_id));
+diesel::joinable!(event_posts -> events (event_id));
+diesel::joinable!(event_posts -> posts (post_id));
+diesel::joinable!(rsvps -> events (event_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizers,
@@ -98,4 +189,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     post_tags,
     comments,
     rate_events,
+    events,
+    agenda_items,
+    event_posts,
+    rsvps,
+    outbox,
 );

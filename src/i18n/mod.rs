@@ -93,6 +93,14 @@ impl Lang {
             (Cow::Borrowed("count"), FluentValue::from(2)),
             (Cow::Borrowed("name"), FluentValue::from("Name")),
             (Cow::Borrowed("month"), FluentValue::from("Month")),
+            (Cow::Borrowed("event"), FluentValue::from("Event")),
+            (Cow::Borrowed("when"), FluentValue::from("When")),
+            (Cow::Borrowed("venue"), FluentValue::from("Venue")),
+            (Cow::Borrowed("from"), FluentValue::from("From")),
+            (Cow::Borrowed("until"), FluentValue::from("Until")),
+            (Cow::Borrowed("position"), FluentValue::from(3)),
+            (Cow::Borrowed("left"), FluentValue::from(4)),
+            (Cow::Borrowed("capacity"), FluentValue::from(30)),
         ]
         .into_iter()
         .collect();

@@ -73,3 +73,9 @@ impl Limit {
         Ok(())
     }
 }
+
+pub const RSVPS: Limit = Limit {
+    bucket: "rsvp",
+    max: 10,
+    window: Duration::minutes(10),
+};

@@ -140,3 +140,9 @@ pub fn random_uuid() -> String {
         &h[20..32]
     )
 }
+
+/// The stored form of a link token: its SHA-256, hex. The token itself is only in the email.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(token.as_bytes()))
+}

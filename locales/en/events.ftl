@@ -1,0 +1,98 @@
+nav-events = Events
+events-title = Events
+events-intro = Open Space in the afternoon, barbecue in the evening – here is when it happens next.
+events-calendar = Subscribe to all events as a calendar
+events-upcoming = Coming up
+events-past = Past events
+events-none-upcoming = No event is planned right now. Check back soon!
+event-format-open-space = Open Space
+event-format-code-retreat = Code Retreat
+event-format-talk-evening = Talk evening
+event-format-other = Meetup
+event-cancelled = Unfortunately, this event is cancelled.
+event-recap = Recap
+event-details = Details and registration
+event-venue = Venue
+event-map = Show on a map
+event-places = Places
+event-places-left = { $left ->
+    [0] All { $capacity } places are taken – you will join the waiting list.
+    [one] 1 of { $capacity } places left
+   *[other] { $left } of { $capacity } places left
+}
+event-registration = Registration
+event-registration-from = from { $from }
+event-registration-until = until { $until }
+event-registration-window = from { $from } until { $until }
+event-calendar = Calendar
+event-ics = Add to your calendar (.ics)
+event-agenda = Schedule
+event-posts = Posts about this event
+rsvp-title = Registration
+rsvp-name = Name
+rsvp-email = Email address
+rsvp-email-hint = We send the confirmation link there. You do not need an account.
+rsvp-lang = Language of our emails
+rsvp-guests = Guests you bring along
+rsvp-diet = Food from the grill
+rsvp-diet-omnivore = Everything
+rsvp-diet-vegetarian = Vegetarian
+rsvp-diet-vegan = Vegan
+rsvp-notes = Allergies or notes
+rsvp-notes-hint = For example a nut allergy, or “arriving around 5 pm”.
+rsvp-consent = I agree that you store my details to organise this event.
+rsvp-submit = Register
+rsvp-not-yet = Registration is not open yet.
+rsvp-closed = Registration for this event is closed.
+rsvp-link-sent = Almost done: we have sent you an email. Please confirm your registration with the link inside.
+rsvp-updated = Your details are saved.
+rsvp-cancelled = Your registration is cancelled. Maybe next time!
+rsvp-status-pending = Not confirmed yet – please click the link in our email.
+rsvp-status-confirmed = You are registered.
+rsvp-status-waitlisted = You are on the waiting list.
+rsvp-status-cancelled = This registration is cancelled.
+error-guests = Please choose a number from the list.
+error-consent = We cannot register you without your consent.
+error-registration-closed = Registration for this event is closed.
+error-not-enough-places = There are not enough places left for that.
+confirm-title = Confirm your registration
+confirm-ask = Please confirm with one click that you want to register.
+confirm-button = Confirm registration
+confirm-confirmed = Thank you, you are in! A confirmation with all the details is on its way.
+confirm-waitlisted = { $count ->
+    [one] All places are taken. You are number 1 on the waiting list – if a place frees up, you move up automatically.
+   *[other] All places are taken. You are number { $count } on the waiting list – if a place frees up, you move up automatically.
+}
+confirm-expired = This link has expired. Just register again and we will send you a new one.
+confirm-unknown = We do not know this link, or it has been used already.
+confirm-manage = View or change your registration
+manage-title = Your registration
+manage-position = { $count ->
+    [one] You are next in line.
+   *[other] { $count } people are ahead of you.
+}
+manage-save = Save changes
+manage-cancel-title = Cancel
+manage-cancel-text = Cannot make it after all? Please cancel so that someone from the waiting list can take your place.
+manage-cancel-button = Cancel registration
+mail-greeting = Hello { $name },
+mail-manage-hint = View, change or cancel your registration:
+mail-event-action = View the event
+mail-manage-action = Manage your registration
+mail-confirm-subject = Please confirm your registration: { $event }
+mail-confirm-text = you would like to come to “{ $event }” ({ $when }, { $venue }). Please confirm your registration with the link below.
+mail-confirm-expiry = The link is valid for 48 hours.
+mail-confirm-action = Confirm registration
+mail-confirm-ignore = You did not register? Then simply ignore this email; without confirmation we keep nothing.
+mail-confirmed-subject = You are in: { $event }
+mail-confirmed-text = your registration for “{ $event }” is confirmed. See you on { $when } at { $venue }. The event for your calendar is attached.
+mail-waitlisted-subject = Waiting list: { $event }
+mail-waitlisted-text = all places for “{ $event }” ({ $when }) are taken right now. You are number { $position } on the waiting list. As soon as a place frees up, you move up automatically and we will email you.
+mail-promoted-subject = A place has become free: { $event }
+mail-promoted-text = good news: a place has become free for “{ $event }”, and it is yours now. See you on { $when } at { $venue }.
+mail-cancelled-subject = Cancelled: { $event }
+mail-cancelled-text = we have cancelled your registration for “{ $event }” ({ $when }). Thank you for letting us know!
+mail-again-subject = You are already registered: { $event }
+mail-again-text = you are already registered for “{ $event }” ({ $when }). Use the link below to change your details or cancel.
+mail-event-cancelled-subject = Cancelled: { $event }
+mail-event-cancelled-text = unfortunately we have to cancel “{ $event }” on { $when }. We are very sorry. Import the attached calendar entry to remove the event from your calendar.

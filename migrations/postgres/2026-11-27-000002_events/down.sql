@@ -1,0 +1,5 @@
+DROP TABLE outbox;
+DROP TABLE rsvps;
+DROP TABLE event_posts;
+DROP TABLE agenda_items;
+DROP TABLE events;

@@ -1,0 +1,596 @@
+//! Organizers create, publish and cancel events and see who is coming.
+
+use actix_session::Session;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::admin_ctx;
+use super::auth::{CsrfOnly, Organizer};
+use crate::AppState;
+use crate::blog::queries::now;
+use crate::db::is_unique_violation;
+use crate::error::AppError;
+use crate::events::emails::MailContext;
+use crate::events::model::{DIETS, Event, EventStatus, FORMATS, Rsvp, RsvpStatus};
+use crate::events::queries::{self, EventInput};
+use crate::i18n::format;
+use crate::web::forms::{FieldErrors, is_slug, slugify};
+use crate::web::session::{self, FlashKind};
+use crate::web::{PageCtx, render, render_status, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/events", web::get().to(list))
+        .route("/events/new", web::get().to(new_form))
+        .route("/events/new", web::post().to(create))
+        .route("/events/{id}/edit", web::get().to(edit_form))
+        .route("/events/{id}/edit", web::post().to(update))
+        .route("/events/{id}/cancel", web::post().to(cancel))
+        .route("/events/{id}/attendees", web::get().to(attendees))
+        .route("/events/{id}/attendees.csv", web::get().to(attendees_csv));
+}
+
+struct EventRow {
+    id: i64,
+    title: String,
+    when: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/events.html")]
+struct EventsPage {
+    ctx: PageCtx,
+    rows: Vec<EventRow>,
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let events = state.db.run(|conn| Ok(queries::all_events(conn)?)).await?;
+    let rows = events
+        .iter()
+        .map(|e| EventRow {
+            id: e.id,
+            title: e.title(lang).to_string(),
+            when: crate::events::pages::span(e, lang),
+            status: e.status.clone(),
+        })
+        .collect();
+    render(&EventsPage {
+        ctx: admin_ctx(&state, ctx, "events").await?,
+        rows,
+    })
+}
+
+/// The event form as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+struct EventForm {
+    csrf: String,
+    slug: String,
+    format: String,
+    title_de: String,
+    title_en: String,
+    description_de: String,
+    description_en: String,
+    date: String,
+    start_time: String,
+    end_time: String,
+    venue_name: String,
+    venue_address: String,
+    capacity: String,
+    max_guests: String,
+    registration_opens: String,
+    registration_closes: String,
+    agenda: String,
+    action: String,
+}
+
+impl EventForm {
+    fn from_event(e: &Event, agenda: String) -> EventForm {
+        let tz = e.tz();
+        let local = |t: NaiveDateTime| format::local(t, tz);
+        let stamp = |t: Option<NaiveDateTime>| {
+            t.map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default()
+        };
+        EventForm {
+            slug: e.slug.clone(),
+            format: e.format.clone(),
+            title_de: e.title_de.clone(),
+            title_en: e.title_en.clone(),
+            description_de: e.description_de.clone(),
+            description_en: e.description_en.clone(),
+            date: local(e.starts_at).format("%Y-%m-%d").to_string(),
+            start_time: local(e.starts_at).format("%H:%M").to_string(),
+            end_time: local(e.ends_at).format("%H:%M").to_string(),
+            venue_name: e.venue_name.clone(),
+            venue_address: e.venue_address.clone(),
+            capacity: e.capacity.to_string(),
+            max_guests: e.max_guests.to_string(),
+            registration_opens: stamp(e.registration_opens_at),
+            registration_closes: stamp(e.registration_closes_at),
+            agenda,
+            ..EventForm::default()
+        }
+    }
+
+    fn is_format(&self, f: &str) -> bool {
+        self.format == f
+    }
+}
+
+fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<NaiveDateTime> {
+    tz.from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.naive_utc())
+}
+
+fn parse_time(raw: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(raw.trim(), "%H:%M").ok()
+}
+
+fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let title_de = errors.text("title_de", &form.title_de, 200);
+    let title_en = errors.text("title_en", &form.title_en, 200);
+    let description_de = errors.optional_text("description_de", &form.description_de, 20_000);
+    let description_en = errors.optional_text("description_en", &form.description_en, 20_000);
+    let venue_name = errors.text("venue_name", &form.venue_name, 200);
+    let venue_address = errors.text("venue_address", &form.venue_address, 300);
+    let slug = match form.slug.trim() {
+        "" => slugify(&title_de),
+        typed => typed.to_string(),
+    };
+    if !is_slug(&slug) && !title_de.is_empty() {
+        errors.add("slug", "error-slug");
+    }
+    if !FORMATS.contains(&form.format.as_str()) {
+        errors.add("format", "error-choose");
+    }
+    let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
+    if date.is_none() {
+        errors.add("date", "error-date");
+    }
+    let start = parse_time(&form.start_time);
+    let end = parse_time(&form.end_time);
+    if start.is_none() {
+        errors.add("start_time", "error-time");
+    }
+    if end.is_none() {
+        errors.add("end_time", "error-time");
+    }
+    let number = |errors: &mut FieldErrors, field: &'static str, raw: &str, max: i32| match raw
+        .trim()
+        .parse::<i32>()
+    {
+        Ok(n) if (0..=max).contains(&n) => n,
+        _ => {
+            errors.add(field, "error-number");
+            0
+        }
+    };
+    let capacity = number(&mut errors, "capacity", &form.capacity, 100_000);
+    let max_guests = number(&mut errors, "max_guests", &form.max_guests, 20);
+    let stamp = |errors: &mut FieldErrors, field: &'static str, raw: &str| match raw.trim() {
+        "" => None,
+        raw => match NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+            .ok()
+            .and_then(|t| local_to_utc(tz, t))
+        {
+            Some(t) => Some(t),
+            None => {
+                errors.add(field, "error-datetime");
+                None
+            }
+        },
+    };
+    let registration_opens_at = stamp(&mut errors, "registration_opens", &form.registration_opens);
+    let registration_closes_at = stamp(
+        &mut errors,
+        "registration_closes",
+        &form.registration_closes,
+    );
+    let (starts_at, ends_at) = match (date, start, end) {
+        (Some(d), Some(s), Some(e)) => {
+            let starts = local_to_utc(tz, d.and_time(s));
+            // An end before the start runs past midnight.
+            let end_day = if e <= s { d.succ_opt().unwrap_or(d) } else { d };
+            let ends = local_to_utc(tz, end_day.and_time(e));
+            match (starts, ends) {
+                (Some(s), Some(e)) => (s, e),
+                _ => {
+                    errors.add("start_time", "error-time");
+                    (NaiveDateTime::default(), NaiveDateTime::default())
+                }
+            }
+        }
+        _ => (NaiveDateTime::default(), NaiveDateTime::default()),
+    };
+    let mut agenda = Vec::new();
+    for line in form.agenda.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let parsed = line.split_once(' ').and_then(|(time, titles)| {
+            let time = parse_time(time)?;
+            let (de, en) = titles.split_once('|').unwrap_or((titles, titles));
+            let at = local_to_utc(tz, date?.and_time(time))?;
+            let (de, en) = (de.trim(), en.trim());
+            (!de.is_empty() && de.chars().count() <= 200 && en.chars().count() <= 200).then(|| {
+                (
+                    at,
+                    de.to_string(),
+                    if en.is_empty() {
+                        de.to_string()
+                    } else {
+                        en.to_string()
+                    },
+                )
+            })
+        });
+        match parsed {
+            Some(item) => agenda.push(item),
+            None => errors.add("agenda", "error-agenda"),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(EventInput {
+        slug,
+        format: form.format.clone(),
+        title_de,
+        title_en,
+        description_de,
+        description_en,
+        starts_at,
+        ends_at,
+        timezone: tz.name().to_string(),
+        venue_name,
+        venue_address,
+        capacity,
+        max_guests,
+        registration_opens_at,
+        registration_closes_at,
+        agenda,
+        status: if form.action == "publish" {
+            EventStatus::Published
+        } else {
+            EventStatus::Draft
+        },
+    })
+}
+
+#[derive(Template)]
+#[template(path = "admin/event_edit.html")]
+struct EditPage {
+    ctx: PageCtx,
+    event_id: Option<i64>,
+    status: Option<String>,
+    public_href: Option<String>,
+    form: EventForm,
+    errors: FieldErrors,
+    formats: Vec<(&'static str, String)>,
+}
+
+async fn editor(
+    state: &AppState,
+    ctx: PageCtx,
+    event: Option<&Event>,
+    form: EventForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let page = EditPage {
+        event_id: event.map(|e| e.id),
+        status: event.map(|e| e.status.clone()),
+        public_href: event.filter(|e| e.status != "draft").map(|e| e.path(lang)),
+        formats: FORMATS
+            .iter()
+            .map(|f| (*f, lang.t(&format!("event-format-{}", f.replace('_', "-")))))
+            .collect(),
+        form,
+        errors,
+        ctx: admin_ctx(state, ctx, "events").await?,
+    };
+    render_status(status, &page)
+}
+
+async fn new_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let form = EventForm {
+        format: "open_space".into(),
+        start_time: "14:00".into(),
+        end_time: "23:00".into(),
+        capacity: "30".into(),
+        max_guests: "1".into(),
+        agenda: "14:00 Open Space | Open Space\n19:00 Grillen | Barbecue".into(),
+        ..EventForm::default()
+    };
+    editor(
+        &state,
+        ctx,
+        None,
+        form,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn load(state: &AppState, id: i64) -> Result<(Event, String), AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let event = queries::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let agenda = queries::agenda_text(&queries::agenda(conn, id)?, event.tz());
+            Ok((event, agenda))
+        })
+        .await
+}
+
+async fn edit_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (event, agenda) = load(&state, parse_id(&path)?).await?;
+    let form = EventForm::from_event(&event, agenda);
+    editor(
+        &state,
+        ctx,
+        Some(&event),
+        form,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _o: Organizer,
+    form: web::Form<EventForm>,
+) -> Result<HttpResponse, AppError> {
+    save(&state, ctx, &session, None, form.into_inner()).await
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<String>,
+    form: web::Form<EventForm>,
+) -> Result<HttpResponse, AppError> {
+    let (event, _) = load(&state, parse_id(&path)?).await?;
+    save(&state, ctx, &session, Some(event), form.into_inner()).await
+}
+
+async fn save(
+    state: &AppState,
+    ctx: PageCtx,
+    session: &Session,
+    event: Option<Event>,
+    form: EventForm,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(session, &form.csrf)?;
+    let tz = event.as_ref().map_or(state.config.timezone, Event::tz);
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let mut input = match validate(&form, tz) {
+        Ok(input) => input,
+        Err(errors) => {
+            return editor(state, ctx, event.as_ref(), form, errors, unprocessable).await;
+        }
+    };
+    // Saving never revives a cancelled event.
+    if event.as_ref().is_some_and(Event::is_cancelled) {
+        input.status = EventStatus::Cancelled;
+    }
+    let id = event.as_ref().map(|e| e.id);
+    let saved = state
+        .db
+        .run(
+            move |conn| match queries::save_event(conn, id, &input, now()) {
+                Ok(id) => Ok(Some(id)),
+                Err(e) if is_unique_violation(&e) => Ok(None),
+                Err(e) => Err(e.into()),
+            },
+        )
+        .await?;
+    match saved {
+        Some(id) => {
+            session::flash(session, FlashKind::Success, "event-saved");
+            Ok(see_other(&format!("/admin/events/{id}/edit")))
+        }
+        None => {
+            let mut errors = FieldErrors::default();
+            errors.add("slug", "error-slug-taken");
+            editor(state, ctx, event.as_ref(), form, errors, unprocessable).await
+        }
+    }
+}
+
+async fn cancel(
+    state: web::Data<AppState>,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id = parse_id(&path)?;
+    let mail_ctx = MailContext::new(
+        &state.config.base_url,
+        &state.config.site_name,
+        &state.config.secret_key,
+    );
+    state
+        .db
+        .run(move |conn| {
+            queries::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(queries::cancel_event(conn, id, &mail_ctx, now())?)
+        })
+        .await?;
+    session::flash(&session, FlashKind::Success, "event-cancelled-flash");
+    Ok(see_other(&format!("/admin/events/{id}/edit")))
+}
+
+/// Head counts for the grill.
+struct Totals {
+    people: i64,
+    guests: i64,
+    waiting: i64,
+    diets: Vec<(String, i64)>,
+}
+
+struct AttendeeRow {
+    name: String,
+    email: String,
+    status: String,
+    guests: i32,
+    diet: String,
+    notes: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/attendees.html")]
+struct AttendeesPage {
+    ctx: PageCtx,
+    event_id: i64,
+    title: String,
+    totals: Totals,
+    rows: Vec<AttendeeRow>,
+}
+
+fn totals(rsvps: &[Rsvp]) -> Totals {
+    let confirmed: Vec<&Rsvp> = rsvps
+        .iter()
+        .filter(|r| r.status() == RsvpStatus::Confirmed)
+        .collect();
+    Totals {
+        people: confirmed.len() as i64,
+        guests: confirmed.iter().map(|r| i64::from(r.guests)).sum(),
+        waiting: rsvps
+            .iter()
+            .filter(|r| r.status() == RsvpStatus::Waitlisted)
+            .count() as i64,
+        diets: DIETS
+            .iter()
+            .map(|d| {
+                let places = confirmed
+                    .iter()
+                    .filter(|r| r.diet == *d)
+                    .map(|r| r.places())
+                    .sum();
+                (d.to_string(), places)
+            })
+            .collect(),
+    }
+}
+
+async fn load_attendees(state: &AppState, id: i64) -> Result<(Event, Vec<Rsvp>), AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let event = queries::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((event, queries::attendees(conn, id)?))
+        })
+        .await
+}
+
+async fn attendees(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (event, rsvps) = load_attendees(&state, parse_id(&path)?).await?;
+    let page = AttendeesPage {
+        event_id: event.id,
+        title: event.title(ctx.lang).to_string(),
+        totals: totals(&rsvps),
+        rows: rsvps
+            .iter()
+            .map(|r| AttendeeRow {
+                name: r.name.clone(),
+                email: r.email.clone(),
+                status: r.status.clone(),
+                guests: r.guests,
+                diet: r.diet.clone(),
+                notes: r.notes.clone(),
+            })
+            .collect(),
+        ctx: admin_ctx(&state, ctx, "events").await?,
+    };
+    render(&page)
+}
+
+/// Spreadsheet programs run cells starting with these as formulas.
+fn neutralize(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+async fn attendees_csv(
+    state: web::Data<AppState>,
+    _o: Organizer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (event, rsvps) = load_attendees(&state, parse_id(&path)?).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "name",
+        "email",
+        "status",
+        "guests",
+        "diet",
+        "notes",
+        "language",
+        "registered_at",
+    ];
+    let csv_error = |e: csv::Error| AppError::Internal(e.into());
+    out.write_record(header).map_err(csv_error)?;
+    for r in &rsvps {
+        out.write_record([
+            neutralize(&r.name),
+            neutralize(&r.email),
+            r.status.clone(),
+            r.guests.to_string(),
+            r.diet.clone(),
+            neutralize(&r.notes),
+            r.lang.clone(),
+            r.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        ])
+        .map_err(csv_error)?;
+    }
+    let body = out
+        .into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}-attendees.csv\"", event.slug),
+        ))
+        .body(body))
+}

@@ -1,0 +1,242 @@
+//! The emails an RSVP causes, composed from Fluent strings in the recipient's language.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::ics;
+use super::model::{Event, Rsvp};
+use super::queries::RsvpInput;
+use crate::i18n::{FluentArg, Lang, format};
+use crate::mail::{Action, Email};
+
+/// What emails need from the settings.
+#[derive(Debug, Clone)]
+pub struct MailContext {
+    pub base_url: String,
+    pub site_name: String,
+    secret: Vec<u8>,
+}
+
+impl MailContext {
+    pub fn new(base_url: &str, site_name: &str, secret: &[u8]) -> MailContext {
+        MailContext {
+            base_url: base_url.to_string(),
+            site_name: site_name.to_string(),
+            secret: secret.to_vec(),
+        }
+    }
+
+    /// The personal manage token of an RSVP: an HMAC of its id under the site's secret,
+    /// so every email can carry the link while the database only keeps its hash.
+    pub fn manage_token(&self, rsvp_id: i64) -> String {
+        use base64::Engine;
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes keys of any length");
+        mac.update(format!("rsvp-manage:{rsvp_id}").as_bytes());
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+
+    pub fn manage_url(&self, lang: Lang, rsvp_id: i64) -> String {
+        format!(
+            "{}/{lang}/rsvp/{}/",
+            self.base_url,
+            self.manage_token(rsvp_id)
+        )
+    }
+
+    fn event_url(&self, event: &Event, lang: Lang) -> String {
+        format!("{}{}", self.base_url, event.path(lang))
+    }
+}
+
+fn when(event: &Event, lang: Lang) -> String {
+    format::date_time(lang, event.starts_at, event.tz())
+}
+
+fn base(
+    ctx: &MailContext,
+    lang: Lang,
+    to: &str,
+    subject_key: &str,
+    event: &Event,
+    name: &str,
+) -> Email {
+    let title = event.title(lang);
+    Email {
+        lang,
+        to: to.to_string(),
+        subject: lang.t_args(subject_key, &[("event", FluentArg::from(title))]),
+        greeting: lang.t_args("mail-greeting", &[("name", FluentArg::from(name))]),
+        paragraphs: Vec::new(),
+        action: None,
+        footer: Vec::new(),
+        ics: None,
+        site_name: ctx.site_name.clone(),
+    }
+}
+
+fn event_args(event: &Event, lang: Lang) -> Vec<(&'static str, FluentArg)> {
+    vec![
+        ("event", FluentArg::from(event.title(lang))),
+        ("when", FluentArg::from(when(event, lang))),
+        (
+            "venue",
+            FluentArg::from(format!("{}, {}", event.venue_name, event.venue_address)),
+        ),
+    ]
+}
+
+fn with_manage_link(mut email: Email, ctx: &MailContext, rsvp_id: i64) -> Email {
+    let lang = email.lang;
+    email.footer.push(lang.t("mail-manage-hint"));
+    email.footer.push(ctx.manage_url(lang, rsvp_id));
+    email
+}
+
+/// "Please confirm": the double opt-in link.
+pub fn confirm_link(
+    ctx: &MailContext,
+    event: &Event,
+    rsvp_id: i64,
+    input: &RsvpInput,
+    token: &str,
+) -> Email {
+    let lang = input.lang;
+    let mut email = base(
+        ctx,
+        lang,
+        &input.email,
+        "mail-confirm-subject",
+        event,
+        &input.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-confirm-text", &event_args(event, lang)));
+    email.paragraphs.push(lang.t("mail-confirm-expiry"));
+    email.action = Some(Action {
+        label: lang.t("mail-confirm-action"),
+        url: format!("{}/{lang}/rsvp/confirm/{token}", ctx.base_url),
+    });
+    email.footer.push(lang.t("mail-confirm-ignore"));
+    with_manage_link(email, ctx, rsvp_id)
+}
+
+/// "You have a place", with the event as .ics.
+pub fn confirmed(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-confirmed-subject",
+        event,
+        &rsvp.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-confirmed-text", &event_args(event, lang)));
+    email.action = Some(Action {
+        label: lang.t("mail-event-action"),
+        url: ctx.event_url(event, lang),
+    });
+    email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// "You are on the waiting list at position N".
+pub fn waitlisted(ctx: &MailContext, event: &Event, rsvp: &Rsvp, position: i64) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-waitlisted-subject",
+        event,
+        &rsvp.name,
+    );
+    let mut args = event_args(event, lang);
+    args.push(("position", FluentArg::Num(position)));
+    email
+        .paragraphs
+        .push(lang.t_args("mail-waitlisted-text", &args));
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// "A place became free and it is yours".
+pub fn promoted(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-promoted-subject",
+        event,
+        &rsvp.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-promoted-text", &event_args(event, lang)));
+    email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// "Your registration is cancelled".
+pub fn cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-cancelled-subject",
+        event,
+        &rsvp.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-cancelled-text", &event_args(event, lang)));
+    email.action = Some(Action {
+        label: lang.t("mail-event-action"),
+        url: ctx.event_url(event, lang),
+    });
+    email
+}
+
+/// Someone registered again with an address that already has a place or waits for one.
+pub fn already_registered(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-again-subject",
+        event,
+        &rsvp.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-again-text", &event_args(event, lang)));
+    email.action = Some(Action {
+        label: lang.t("mail-manage-action"),
+        url: ctx.manage_url(lang, rsvp.id),
+    });
+    email
+}
+
+/// The organizers cancelled the event.
+pub fn event_cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-event-cancelled-subject",
+        event,
+        &rsvp.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-event-cancelled-text", &event_args(event, lang)));
+    email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
+    email
+}

@@ -1,0 +1,528 @@
+//! HTTP handlers of the public event pages, the RSVP form and the attendee's links.
+
+use actix_session::Session;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::emails::MailContext;
+use super::forms::RsvpForm;
+use super::ics;
+use super::model::{Event, Registration, RsvpStatus};
+use super::pages::{
+    AgendaLine, ConfirmOutcome, ConfirmPage, EventCard, EventPage, EventsPage, ManagePage, json_ld,
+    registration_window, span,
+};
+use super::queries::{self, Confirmation, Registered};
+use crate::AppState;
+use crate::blog::markdown;
+use crate::blog::pages::Link;
+use crate::blog::queries::now;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::web::forms::FieldErrors;
+use crate::web::session::{self, FlashKind};
+use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/events/", web::get().to(index))
+        .route("/events/{slug}/", web::get().to(show))
+        .route("/events/{slug}/event.ics", web::get().to(event_ics))
+        .route("/events/{slug}/rsvp", web::post().to(rsvp))
+        .route("/calendar.ics", web::get().to(calendar_feed))
+        .route("/rsvp/confirm/{token}", web::get().to(confirm_form))
+        .route("/rsvp/confirm/{token}", web::post().to(confirm))
+        .route("/rsvp/{token}/", web::get().to(manage))
+        .route("/rsvp/{token}/", web::post().to(update))
+        .route("/rsvp/{token}/cancel", web::post().to(cancel));
+}
+
+/// `/calendar.ics` without a language: German, the site's default.
+pub async fn default_calendar(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    calendar(&state, Lang::De).await
+}
+
+fn mail_ctx(state: &AppState) -> MailContext {
+    MailContext::new(
+        &state.config.base_url,
+        &state.config.site_name,
+        &state.config.secret_key,
+    )
+}
+
+async fn index(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let (upcoming, past) = state
+        .db
+        .run(move |conn| {
+            let now = now();
+            let card = |conn: &mut crate::db::DbConn, e: &Event| -> Result<EventCard, AppError> {
+                let taken = queries::places_taken(conn, e.id)?;
+                let recap = match e.recap_post_id {
+                    Some(id) => crate::blog::queries::post_by_id(conn, id)?
+                        .filter(|p| p.state(now).key() == "published")
+                        .map(|p| Link {
+                            href: p.path(),
+                            label: p.title,
+                        }),
+                    None => None,
+                };
+                Ok(EventCard::new(e, lang, taken, recap))
+            };
+            let upcoming = queries::upcoming(conn, now)?
+                .iter()
+                .map(|e| card(conn, e))
+                .collect::<Result<Vec<_>, _>>()?;
+            let past = queries::past(conn, now)?
+                .iter()
+                .map(|e| card(conn, e))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((upcoming, past))
+        })
+        .await?;
+    render(&EventsPage {
+        ctx: ctx.with_section("events"),
+        upcoming,
+        past,
+    })
+}
+
+async fn load_event(state: &AppState, slug: String) -> Result<Event, AppError> {
+    state
+        .db
+        .run(move |conn| queries::public_by_slug(conn, &slug)?.ok_or(AppError::NotFound))
+        .await
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let form = RsvpForm::blank(ctx.lang);
+    event_page(
+        &state,
+        ctx,
+        event,
+        form,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn event_page(
+    state: &AppState,
+    ctx: PageCtx,
+    event: Event,
+    form: RsvpForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let event_id = event.id;
+    let (taken, agenda, posts) = state
+        .db
+        .run(move |conn| {
+            let now = now();
+            Ok((
+                queries::places_taken(conn, event_id)?,
+                queries::agenda(conn, event_id)?,
+                queries::linked_posts(conn, event_id, lang, now)?,
+            ))
+        })
+        .await?;
+    let base_url = &state.config.base_url;
+    let address = event.venue_address.clone();
+    let page = EventPage {
+        card: EventCard::new(&event, lang, taken, None),
+        description_html: markdown::to_html(event.description(lang)),
+        map_href: format!(
+            "https://www.openstreetmap.org/search?query={}",
+            serde_urlencoded::to_string([("q", format!("{}, {address}", event.venue_name))])
+                .unwrap_or_default()
+                .trim_start_matches("q=")
+        ),
+        address,
+        agenda: agenda
+            .iter()
+            .map(|a| AgendaLine::new(a, lang, &event))
+            .collect(),
+        posts: posts
+            .into_iter()
+            .map(|p| Link {
+                href: p.path(),
+                label: p.title,
+            })
+            .collect(),
+        registration: event.registration(now()),
+        window: registration_window(&event, lang),
+        ics_href: format!("{}event.ics", event.path(lang)),
+        json_ld: json_ld(&event, lang, base_url, i64::from(event.capacity) - taken),
+        form,
+        errors,
+        max_guests: event.max_guests,
+        action: format!("{}rsvp#rsvp", event.path(lang)),
+        ctx: ctx.with_section("events"),
+    };
+    render_status(status, &page)
+}
+
+async fn rsvp(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String)>,
+    form: web::Form<RsvpForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let form = form.into_inner();
+    let event_path = event.path(lang);
+    if form.is_bot() {
+        session::flash(&session, FlashKind::Success, "rsvp-link-sent");
+        return Ok(see_other(&event_path));
+    }
+    if event.registration(now()) != Registration::Open {
+        let mut errors = FieldErrors::default();
+        errors.add("name", "error-registration-closed");
+        return event_page(&state, ctx, event, form, errors, StatusCode::CONFLICT).await;
+    }
+    let input = match form.validate(event.max_guests, true) {
+        Ok(input) => input,
+        Err(errors) => {
+            return event_page(
+                &state,
+                ctx,
+                event,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let ip = client_ip(&req, state.config.trust_proxy);
+    let mail_ctx = mail_ctx(&state);
+    let registering = event.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            if rate_limit::RSVPS.exceeded(conn, &ip)? {
+                return Ok(None);
+            }
+            rate_limit::RSVPS.record(conn, &ip)?;
+            Ok(Some(queries::register(
+                conn,
+                &registering,
+                &input,
+                &mail_ctx,
+                now(),
+            )?))
+        })
+        .await?;
+    match outcome {
+        None => {
+            let mut errors = FieldErrors::default();
+            errors.add("email", "error-rate-limited");
+            event_page(
+                &state,
+                ctx,
+                event,
+                form,
+                errors,
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+        Some(Registered::LinkSent) | Some(Registered::AlreadyRegistered) => {
+            // The same answer either way, so the form does not reveal who is registered.
+            session::flash(&session, FlashKind::Success, "rsvp-link-sent");
+            Ok(see_other(&format!("{event_path}#rsvp")))
+        }
+    }
+}
+
+async fn confirm_form(
+    ctx: PageCtx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (lang, token) = path.into_inner();
+    render(&ConfirmPage {
+        outcome: ConfirmOutcome::Ask,
+        event: None,
+        manage_href: None,
+        action: format!("/{lang}/rsvp/confirm/{token}"),
+        ctx: ctx.with_section("events"),
+    })
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct CsrfForm {
+    csrf: String,
+}
+
+async fn confirm(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String)>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (_, token) = path.into_inner();
+    let lang = ctx.lang;
+    let mail_ctx = mail_ctx(&state);
+    let manage = mail_ctx.clone();
+    let result = state
+        .db
+        .run(move |conn| Ok(queries::confirm(conn, &token, &mail_ctx, now())?))
+        .await?;
+    let link = |e: &Event| Link {
+        href: e.path(lang),
+        label: e.title(lang).to_string(),
+    };
+    let (outcome, event, manage_href, status) = match result {
+        Confirmation::Confirmed(e, r) => (
+            ConfirmOutcome::Confirmed,
+            Some(link(&e)),
+            Some(manage_path(&manage, lang, r.id)),
+            StatusCode::OK,
+        ),
+        Confirmation::Waitlisted(e, r, position) => (
+            ConfirmOutcome::Waitlisted(position),
+            Some(link(&e)),
+            Some(manage_path(&manage, lang, r.id)),
+            StatusCode::OK,
+        ),
+        Confirmation::Expired(e, _) => (
+            ConfirmOutcome::Expired,
+            Some(link(&e)),
+            None,
+            StatusCode::GONE,
+        ),
+        Confirmation::Unknown => (ConfirmOutcome::Unknown, None, None, StatusCode::NOT_FOUND),
+    };
+    render_status(
+        status,
+        &ConfirmPage {
+            outcome,
+            event,
+            manage_href,
+            action: String::new(),
+            ctx: ctx.with_section("events"),
+        },
+    )
+}
+
+fn manage_path(ctx: &MailContext, lang: Lang, rsvp_id: i64) -> String {
+    format!("/{lang}/rsvp/{}/", ctx.manage_token(rsvp_id))
+}
+
+async fn manage_page(
+    state: &AppState,
+    ctx: PageCtx,
+    token: String,
+    form: Option<RsvpForm>,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let lookup = token.clone();
+    let (rsvp, event, position) = state
+        .db
+        .run(move |conn| {
+            let (rsvp, event) =
+                queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound)?;
+            let position = if rsvp.status() == RsvpStatus::Waitlisted {
+                Some(queries::waitlist_position(conn, &rsvp)?)
+            } else {
+                None
+            };
+            Ok((rsvp, event, position))
+        })
+        .await?;
+    let form = form.unwrap_or_else(|| RsvpForm {
+        name: rsvp.name.clone(),
+        email: rsvp.email.clone(),
+        lang: rsvp.lang.clone(),
+        guests: rsvp.guests.to_string(),
+        diet: rsvp.diet.clone(),
+        notes: rsvp.notes.clone(),
+        ..RsvpForm::default()
+    });
+    let status_key = match rsvp.status() {
+        RsvpStatus::Pending => "rsvp-status-pending",
+        RsvpStatus::Confirmed => "rsvp-status-confirmed",
+        RsvpStatus::Waitlisted => "rsvp-status-waitlisted",
+        RsvpStatus::Cancelled => "rsvp-status-cancelled",
+    };
+    let page = ManagePage {
+        event: Link {
+            href: event.path(lang),
+            label: event.title(lang).to_string(),
+        },
+        event_when: span(&event, lang),
+        status_key,
+        position,
+        form,
+        errors,
+        max_guests: event.max_guests,
+        action: format!("/{lang}/rsvp/{token}/"),
+        cancel_action: format!("/{lang}/rsvp/{token}/cancel"),
+        can_change: rsvp.status() != RsvpStatus::Cancelled
+            && !event.is_cancelled()
+            && event.starts_at > now(),
+        ctx: ctx.with_section("events"),
+    };
+    let mut res = render_status(status, &page)?;
+    // The token in the URL must not leak to other sites or caches.
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+async fn manage(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, token) = path.into_inner();
+    manage_page(
+        &state,
+        ctx,
+        token,
+        None,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String)>,
+    form: web::Form<RsvpForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (lang, token) = path.into_inner();
+    let form = form.into_inner();
+    let lookup = token.clone();
+    let (rsvp, event) = state
+        .db
+        .run(move |conn| queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound))
+        .await?;
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    if rsvp.status() == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
+        let mut errors = FieldErrors::default();
+        errors.add("name", "error-registration-closed");
+        return manage_page(&state, ctx, token, Some(form), errors, StatusCode::CONFLICT).await;
+    }
+    let input = match form.validate(event.max_guests, false) {
+        Ok(input) => input,
+        Err(errors) => {
+            return manage_page(&state, ctx, token, Some(form), errors, unprocessable).await;
+        }
+    };
+    let mail_ctx = mail_ctx(&state);
+    let changed = state
+        .db
+        .run(move |conn| {
+            Ok(queries::update_details(
+                conn,
+                rsvp.id,
+                &input,
+                &mail_ctx,
+                now(),
+            )?)
+        })
+        .await?;
+    match changed {
+        Ok(()) => {
+            session::flash(&session, FlashKind::Success, "rsvp-updated");
+            Ok(see_other(&format!("/{lang}/rsvp/{token}/")))
+        }
+        Err(queries::ChangeRefused::NotEnoughPlaces) => {
+            let mut errors = FieldErrors::default();
+            errors.add("guests", "error-not-enough-places");
+            manage_page(&state, ctx, token, Some(form), errors, StatusCode::CONFLICT).await
+        }
+    }
+}
+
+async fn cancel(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<(String, String)>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (lang, token) = path.into_inner();
+    let mail_ctx = mail_ctx(&state);
+    let lookup = token.clone();
+    state
+        .db
+        .run(move |conn| {
+            let (rsvp, _) = queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound)?;
+            Ok(queries::cancel(conn, rsvp.id, &mail_ctx, now())?)
+        })
+        .await?;
+    session::flash(&session, FlashKind::Success, "rsvp-cancelled");
+    Ok(see_other(&format!("/{lang}/rsvp/{token}/")))
+}
+
+async fn event_ics(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (lang, slug) = path.into_inner();
+    let lang: Lang = lang.parse().map_err(|()| AppError::NotFound)?;
+    let (event, agenda) = state
+        .db
+        .run(move |conn| {
+            let event = queries::public_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let agenda = queries::agenda(conn, event.id)?;
+            Ok((event, agenda))
+        })
+        .await?;
+    let body = ics::event_calendar(&event, &agenda, lang, &state.config.base_url);
+    Ok(calendar_response(body, &format!("{}.ics", event.slug)))
+}
+
+async fn calendar_feed(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let lang: Lang = path.into_inner().parse().map_err(|()| AppError::NotFound)?;
+    calendar(&state, lang).await
+}
+
+async fn calendar(state: &AppState, lang: Lang) -> Result<HttpResponse, AppError> {
+    let events = state.db.run(|conn| Ok(queries::all_public(conn)?)).await?;
+    let name = format!("{} – {}", state.config.site_name, lang.t("events-title"));
+    let body = ics::feed(&events, lang, &state.config.base_url, &name);
+    Ok(calendar_response(body, "calendar.ics"))
+}
+
+fn calendar_response(body: String, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/calendar; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .body(body)
+}

@@ -1,0 +1,240 @@
+//! iCalendar (RFC 5545) for events: one file per event and a feed of all of them.
+//! Times carry their TZID with a matching VTIMEZONE built from the tz database.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono_tz::{OffsetComponents, OffsetName, Tz};
+
+use super::model::{AgendaItem, Event};
+use crate::i18n::Lang;
+
+/// A whole calendar with one event (and its agenda in the description).
+pub fn event_calendar(event: &Event, agenda: &[AgendaItem], lang: Lang, base_url: &str) -> String {
+    calendar(std::slice::from_ref(event), agenda, lang, base_url, None)
+}
+
+/// The subscribable feed of all published events.
+pub fn feed(events: &[Event], lang: Lang, base_url: &str, name: &str) -> String {
+    calendar(events, &[], lang, base_url, Some(name))
+}
+
+fn calendar(
+    events: &[Event],
+    agenda: &[AgendaItem],
+    lang: Lang,
+    base_url: &str,
+    name: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(
+        &mut out,
+        &format!(
+            "PRODID:-//Grillplatz//Grillplatz//{}",
+            lang.code().to_uppercase()
+        ),
+    );
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    if let Some(name) = name {
+        line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
+    }
+    let zones: BTreeSet<(String, i32)> = events
+        .iter()
+        .flat_map(|e| {
+            let tz = e.timezone.clone();
+            [(tz.clone(), e.starts_at.year()), (tz, e.ends_at.year())]
+        })
+        .collect();
+    let mut by_zone: std::collections::BTreeMap<String, (i32, i32)> = Default::default();
+    for (tz, year) in zones {
+        let range = by_zone.entry(tz).or_insert((year, year));
+        range.0 = range.0.min(year);
+        range.1 = range.1.max(year);
+    }
+    for (name, (from, to)) in by_zone {
+        if let Ok(tz) = name.parse::<Tz>() {
+            vtimezone(&mut out, tz, from - 1, to + 1);
+        }
+    }
+    for event in events {
+        vevent(&mut out, event, agenda, lang, base_url);
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn vevent(out: &mut String, event: &Event, agenda: &[AgendaItem], lang: Lang, base_url: &str) {
+    let tz = event.tz();
+    let local = |t: NaiveDateTime| tz.from_utc_datetime(&t).format("%Y%m%dT%H%M%S").to_string();
+    let mut description = event.description(lang).to_string();
+    if !agenda.is_empty() {
+        description.push_str("\n\n");
+        for item in agenda {
+            let _ = writeln!(
+                description,
+                "{} {}",
+                crate::i18n::format::time(lang, item.starts_at, tz),
+                match lang {
+                    Lang::De => &item.title_de,
+                    Lang::En => &item.title_en,
+                }
+            );
+        }
+    }
+    line(out, "BEGIN:VEVENT");
+    line(out, &format!("UID:{}", event.uid));
+    line(out, &format!("DTSTAMP:{}", utc(event.updated_at)));
+    line(out, &format!("LAST-MODIFIED:{}", utc(event.updated_at)));
+    line(out, &format!("SEQUENCE:{}", event.sequence));
+    line(
+        out,
+        &format!("DTSTART;TZID={}:{}", event.timezone, local(event.starts_at)),
+    );
+    line(
+        out,
+        &format!("DTEND;TZID={}:{}", event.timezone, local(event.ends_at)),
+    );
+    line(out, &format!("SUMMARY:{}", escape(event.title(lang))));
+    line(
+        out,
+        &format!("DESCRIPTION:{}", escape(description.trim_end())),
+    );
+    line(
+        out,
+        &format!(
+            "LOCATION:{}",
+            escape(&format!("{}, {}", event.venue_name, event.venue_address))
+        ),
+    );
+    line(out, &format!("URL:{base_url}{}", event.path(lang)));
+    line(
+        out,
+        if event.is_cancelled() {
+            "STATUS:CANCELLED"
+        } else {
+            "STATUS:CONFIRMED"
+        },
+    );
+    line(out, "END:VEVENT");
+}
+
+fn utc(t: NaiveDateTime) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The zone's offset changes between the start of `from` and the end of `to`, each as a
+/// STANDARD or DAYLIGHT block with its exact local start (no recurrence rules to get wrong).
+fn vtimezone(out: &mut String, tz: Tz, from: i32, to: i32) {
+    line(out, "BEGIN:VTIMEZONE");
+    line(out, &format!("TZID:{}", tz.name()));
+    let start = NaiveDate::from_ymd_opt(from, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    let end = NaiveDate::from_ymd_opt(to + 1, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    let mut transitions = 0;
+    if let (Some(mut t), Some(end)) = (start, end) {
+        let mut before = tz.offset_from_utc_datetime(&t);
+        while t < end {
+            t += Duration::minutes(15);
+            let after = tz.offset_from_utc_datetime(&t);
+            let (old, new) = (
+                before.fix().local_minus_utc(),
+                after.fix().local_minus_utc(),
+            );
+            if old != new {
+                let kind = if after.dst_offset().is_zero() {
+                    "STANDARD"
+                } else {
+                    "DAYLIGHT"
+                };
+                let local_start = t + Duration::seconds(i64::from(old));
+                line(out, &format!("BEGIN:{kind}"));
+                line(
+                    out,
+                    &format!("DTSTART:{}", local_start.format("%Y%m%dT%H%M%S")),
+                );
+                line(out, &format!("TZOFFSETFROM:{}", offset(old)));
+                line(out, &format!("TZOFFSETTO:{}", offset(new)));
+                if let Some(abbreviation) = after.abbreviation() {
+                    line(out, &format!("TZNAME:{abbreviation}"));
+                }
+                line(out, &format!("END:{kind}"));
+                transitions += 1;
+            }
+            before = after;
+        }
+    }
+    if transitions == 0 {
+        let fixed = start
+            .map(|t| tz.offset_from_utc_datetime(&t).fix().local_minus_utc())
+            .unwrap_or(0);
+        line(out, "BEGIN:STANDARD");
+        line(out, "DTSTART:19700101T000000");
+        line(out, &format!("TZOFFSETFROM:{}", offset(fixed)));
+        line(out, &format!("TZOFFSETTO:{}", offset(fixed)));
+        line(out, "END:STANDARD");
+    }
+    line(out, "END:VTIMEZONE");
+}
+
+fn offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.abs();
+    format!("{sign}{:02}{:02}", s / 3600, (s % 3600) / 60)
+}
+
+/// TEXT escaping of RFC 5545 §3.3.11.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Appends a content line, folded at 75 octets without splitting a character.
+fn line(out: &mut String, content: &str) {
+    let mut width = 0;
+    for c in content.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_without_breaking_characters() {
+        let mut out = String::new();
+        line(&mut out, &format!("SUMMARY:{}", "ä".repeat(60)));
+        for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(physical.len() <= 75, "{physical:?}");
+        }
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            format!("SUMMARY:{}\r\n", "ä".repeat(60))
+        );
+    }
+
+    #[test]
+    fn berlin_has_both_changes_of_the_year() {
+        let mut out = String::new();
+        vtimezone(&mut out, chrono_tz::Europe::Berlin, 2026, 2026);
+        assert!(out.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST"), "{out}");
+        assert!(out.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET"), "{out}");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
+}

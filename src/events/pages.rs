@@ -1,0 +1,226 @@
+//! View models and page structs of the public event pages.
+
+use askama::Template;
+use chrono::NaiveDateTime;
+
+use super::forms::RsvpForm;
+use super::model::{AgendaItem, Event, Registration};
+use crate::blog::pages::Link;
+use crate::i18n::{FluentArg, Lang, format};
+use crate::web::PageCtx;
+use crate::web::forms::FieldErrors;
+
+/// An event as lists and its page show it.
+#[derive(Debug, Clone)]
+pub struct EventCard {
+    pub href: String,
+    pub title: String,
+    pub format_key: String,
+    pub when: String,
+    pub start_iso: String,
+    pub end_iso: String,
+    pub venue: String,
+    pub places: String,
+    pub cancelled: bool,
+    pub recap: Option<Link>,
+}
+
+impl EventCard {
+    pub fn new(event: &Event, lang: Lang, taken: i64, recap: Option<Link>) -> EventCard {
+        let tz = event.tz();
+        EventCard {
+            href: event.path(lang),
+            title: event.title(lang).to_string(),
+            format_key: format!("event-format-{}", event.format.replace('_', "-")),
+            when: span(event, lang),
+            start_iso: format::iso(event.starts_at, tz),
+            end_iso: format::iso(event.ends_at, tz),
+            venue: event.venue_name.clone(),
+            places: places_left(lang, event.capacity, taken),
+            cancelled: event.is_cancelled(),
+            recap,
+        }
+    }
+}
+
+/// "26. Juni 2026, 14:00 Uhr – 23:00 Uhr"; the date appears twice only for multi-day events.
+pub fn span(event: &Event, lang: Lang) -> String {
+    let tz = event.tz();
+    let start = format::date_time(lang, event.starts_at, tz);
+    let same_day = format::date(lang, event.starts_at, tz) == format::date(lang, event.ends_at, tz);
+    let end = if same_day {
+        format::time(lang, event.ends_at, tz)
+    } else {
+        format::date_time(lang, event.ends_at, tz)
+    };
+    format!("{start} – {end}")
+}
+
+/// "Noch 12 von 30 Plätzen frei" / "12 of 30 places left".
+pub fn places_left(lang: Lang, capacity: i32, taken: i64) -> String {
+    let left = (i64::from(capacity) - taken).max(0);
+    lang.t_args(
+        "event-places-left",
+        &[
+            ("left", FluentArg::Num(left)),
+            ("capacity", FluentArg::Num(i64::from(capacity))),
+        ],
+    )
+}
+
+#[derive(Template)]
+#[template(path = "events/index.html")]
+pub struct EventsPage {
+    pub ctx: PageCtx,
+    pub upcoming: Vec<EventCard>,
+    pub past: Vec<EventCard>,
+}
+
+/// An agenda line.
+#[derive(Debug, Clone)]
+pub struct AgendaLine {
+    pub time: String,
+    pub title: String,
+}
+
+impl AgendaLine {
+    pub fn new(item: &AgendaItem, lang: Lang, event: &Event) -> AgendaLine {
+        AgendaLine {
+            time: format::time(lang, item.starts_at, event.tz()),
+            title: match lang {
+                Lang::De => item.title_de.clone(),
+                Lang::En => item.title_en.clone(),
+            },
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/show.html")]
+pub struct EventPage {
+    pub ctx: PageCtx,
+    pub card: EventCard,
+    pub description_html: String,
+    pub address: String,
+    pub map_href: String,
+    pub agenda: Vec<AgendaLine>,
+    pub posts: Vec<Link>,
+    pub registration: Registration,
+    pub window: Option<String>,
+    pub ics_href: String,
+    pub json_ld: String,
+    pub form: RsvpForm,
+    pub errors: FieldErrors,
+    pub max_guests: i32,
+    pub action: String,
+}
+
+impl EventPage {
+    fn open(&self) -> bool {
+        self.registration == Registration::Open
+    }
+
+    fn not_yet(&self) -> bool {
+        self.registration == Registration::NotYet
+    }
+
+    fn guest_options(&self) -> Vec<String> {
+        (0..=self.max_guests).map(|n| n.to_string()).collect()
+    }
+}
+
+/// "Anmeldung vom 1. Mai bis 20. Juni 2026" in the visitor's words.
+pub fn registration_window(event: &Event, lang: Lang) -> Option<String> {
+    let tz = event.tz();
+    let fmt = |t: NaiveDateTime| format::date_time(lang, t, tz);
+    match (event.registration_opens_at, event.registration_closes_at) {
+        (None, None) => None,
+        (Some(from), None) => Some(lang.t_args(
+            "event-registration-from",
+            &[("from", FluentArg::from(fmt(from)))],
+        )),
+        (None, Some(until)) => Some(lang.t_args(
+            "event-registration-until",
+            &[("until", FluentArg::from(fmt(until)))],
+        )),
+        (Some(from), Some(until)) => Some(lang.t_args(
+            "event-registration-window",
+            &[
+                ("from", FluentArg::from(fmt(from))),
+                ("until", FluentArg::from(fmt(until))),
+            ],
+        )),
+    }
+}
+
+/// schema.org Event as JSON-LD, safe to place inside a `<script>` element.
+pub fn json_ld(event: &Event, lang: Lang, base_url: &str, capacity_left: i64) -> String {
+    let tz = event.tz();
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title(lang),
+        "startDate": format::iso(event.starts_at, tz),
+        "endDate": format::iso(event.ends_at, tz),
+        "eventStatus": if event.is_cancelled() { "https://schema.org/EventCancelled" } else { "https://schema.org/EventScheduled" },
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": lang.code(),
+        "url": format!("{base_url}{}", event.path(lang)),
+        "remainingAttendeeCapacity": capacity_left.max(0),
+        "maximumAttendeeCapacity": event.capacity,
+        "location": {
+            "@type": "Place",
+            "name": event.venue_name,
+            "address": event.venue_address,
+        },
+        "offers": {
+            "@type": "Offer",
+            "price": 0,
+            "priceCurrency": "EUR",
+            "url": format!("{base_url}{}#rsvp", event.path(lang)),
+        },
+    });
+    value.to_string().replace("</", "<\\/")
+}
+
+/// What following a confirmation link led to.
+pub enum ConfirmOutcome {
+    /// Asks for the click on the button first.
+    Ask,
+    Confirmed,
+    Waitlisted(i64),
+    Expired,
+    Unknown,
+}
+
+#[derive(Template)]
+#[template(path = "events/confirm.html")]
+pub struct ConfirmPage {
+    pub ctx: PageCtx,
+    pub outcome: ConfirmOutcome,
+    pub event: Option<Link>,
+    pub manage_href: Option<String>,
+    pub action: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/manage.html")]
+pub struct ManagePage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub event_when: String,
+    pub status_key: &'static str,
+    pub position: Option<i64>,
+    pub form: RsvpForm,
+    pub errors: FieldErrors,
+    pub max_guests: i32,
+    pub action: String,
+    pub cancel_action: String,
+    pub can_change: bool,
+}
+
+impl ManagePage {
+    fn guest_options(&self) -> Vec<String> {
+        (0..=self.max_guests).map(|n| n.to_string()).collect()
+    }
+}

@@ -1,0 +1,612 @@
+//! Event and RSVP queries. Seat allocation runs with the event row locked (PostgreSQL)
+//! or the database write lock held (SQLite), so no place is ever given twice.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::emails::{self, MailContext};
+use super::model::{AgendaItem, Event, EventStatus, Rsvp, RsvpStatus};
+use crate::blog::model::{Post, PostStatus};
+use crate::db::DbConn;
+use crate::db::schema::{agenda_items, event_posts, events, posts, rsvps};
+use crate::i18n::Lang;
+use crate::mail;
+use crate::web::session::{random_token, token_hash};
+
+/// How long a confirmation link works.
+pub const CONFIRM_TTL: Duration = Duration::hours(48);
+
+fn public_statuses() -> [&'static str; 2] {
+    [
+        EventStatus::Published.as_str(),
+        EventStatus::Cancelled.as_str(),
+    ]
+}
+
+/// Published (and cancelled) events starting after `now`, soonest first.
+pub fn upcoming(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<Event>> {
+    events::table
+        .filter(events::status.eq_any(public_statuses()))
+        .filter(events::ends_at.gt(now))
+        .order(events::starts_at.asc())
+        .select(Event::as_select())
+        .load(conn)
+}
+
+/// Events that are over, latest first.
+pub fn past(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<Event>> {
+    events::table
+        .filter(events::status.eq_any(public_statuses()))
+        .filter(events::ends_at.le(now))
+        .order(events::starts_at.desc())
+        .select(Event::as_select())
+        .load(conn)
+}
+
+pub fn all_public(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
+    events::table
+        .filter(events::status.eq_any(public_statuses()))
+        .order(events::starts_at.asc())
+        .select(Event::as_select())
+        .load(conn)
+}
+
+pub fn public_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Event>> {
+    events::table
+        .filter(events::slug.eq(slug))
+        .filter(events::status.eq_any(public_statuses()))
+        .select(Event::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<Event>> {
+    events::table
+        .find(id)
+        .select(Event::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn agenda(conn: &mut DbConn, event_id: i64) -> QueryResult<Vec<AgendaItem>> {
+    agenda_items::table
+        .filter(agenda_items::event_id.eq(event_id))
+        .order((agenda_items::starts_at, agenda_items::id))
+        .select(AgendaItem::as_select())
+        .load(conn)
+}
+
+/// Published posts of `lang` linked to the event (announcements), newest first.
+pub fn linked_posts(
+    conn: &mut DbConn,
+    event_id: i64,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<Post>> {
+    event_posts::table
+        .inner_join(posts::table)
+        .filter(event_posts::event_id.eq(event_id))
+        .filter(posts::lang.eq(lang.code()))
+        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .filter(posts::published_at.le(now))
+        .order(posts::published_at.desc())
+        .select(Post::as_select())
+        .load(conn)
+}
+
+/// Places taken by confirmed RSVPs (people plus their guests).
+pub fn places_taken(conn: &mut DbConn, event_id: i64) -> QueryResult<i64> {
+    let guests: Vec<i32> = rsvps::table
+        .filter(rsvps::event_id.eq(event_id))
+        .filter(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+        .select(rsvps::guests)
+        .load(conn)?;
+    Ok(guests.iter().map(|g| 1 + i64::from(*g)).sum())
+}
+
+/// Takes the event's lock for the rest of the transaction: a row lock on PostgreSQL,
+/// the database write lock on SQLite (a write is the first statement, so SQLite waits
+/// for the lock instead of failing a later upgrade).
+fn lock_event(conn: &mut DbConn, event_id: i64) -> QueryResult<Event> {
+    diesel::update(events::table.find(event_id))
+        .set(events::sequence.eq(events::sequence))
+        .execute(conn)?;
+    events::table
+        .find(event_id)
+        .select(Event::as_select())
+        .first(conn)
+}
+
+/// Details an attendee gives.
+#[derive(Debug, Clone)]
+pub struct RsvpInput {
+    pub name: String,
+    pub email: String,
+    pub lang: Lang,
+    pub guests: i32,
+    pub diet: String,
+    pub notes: String,
+}
+
+/// What happened to a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    /// A confirmation link went out.
+    LinkSent,
+    /// The address was already registered; its manage link went out again.
+    AlreadyRegistered,
+}
+
+/// Registers (or re-registers) `input.email` for `event` and queues the email, in one transaction.
+pub fn register(
+    conn: &mut DbConn,
+    event: &Event,
+    input: &RsvpInput,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<Registered> {
+    conn.transaction(|conn| {
+        let existing = rsvps::table
+            .filter(rsvps::event_id.eq(event.id))
+            .filter(rsvps::email.eq(&input.email))
+            .select(Rsvp::as_select())
+            .first(conn)
+            .optional()?;
+        let confirm_token = random_token();
+        let fresh = (
+            rsvps::name.eq(&input.name),
+            rsvps::lang.eq(input.lang.code()),
+            rsvps::guests.eq(input.guests),
+            rsvps::diet.eq(&input.diet),
+            rsvps::notes.eq(&input.notes),
+            rsvps::status.eq(RsvpStatus::Pending.as_str()),
+            rsvps::confirm_token_hash.eq(Some(token_hash(&confirm_token))),
+            rsvps::confirm_expires_at.eq(Some(now + CONFIRM_TTL)),
+            rsvps::consent_at.eq(now),
+        );
+        let rsvp_id = match existing {
+            Some(rsvp)
+                if matches!(
+                    rsvp.status(),
+                    RsvpStatus::Confirmed | RsvpStatus::Waitlisted
+                ) =>
+            {
+                // Never a second registration: the manage link goes out again instead.
+                let email = emails::already_registered(mail_ctx, event, &rsvp);
+                mail::enqueue(
+                    conn,
+                    &format!(
+                        "rsvp-again:{}:{}",
+                        rsvp.id,
+                        now.and_utc().timestamp_micros()
+                    ),
+                    &email,
+                    now,
+                )?;
+                return Ok(Registered::AlreadyRegistered);
+            }
+            Some(rsvp) => {
+                diesel::update(rsvps::table.find(rsvp.id))
+                    .set((fresh, rsvps::cancelled_at.eq(None::<NaiveDateTime>)))
+                    .execute(conn)?;
+                rsvp.id
+            }
+            None => {
+                let id = diesel::insert_into(rsvps::table)
+                    .values((
+                        fresh,
+                        rsvps::event_id.eq(event.id),
+                        rsvps::email.eq(&input.email),
+                        rsvps::created_at.eq(now),
+                        // Replaced below, once the id the real token derives from is known.
+                        rsvps::manage_token_hash.eq(token_hash(&random_token())),
+                    ))
+                    .returning(rsvps::id)
+                    .get_result(conn)?;
+                diesel::update(rsvps::table.find(id))
+                    .set(rsvps::manage_token_hash.eq(token_hash(&mail_ctx.manage_token(id))))
+                    .execute(conn)?;
+                id
+            }
+        };
+        let email = emails::confirm_link(mail_ctx, event, rsvp_id, input, &confirm_token);
+        mail::enqueue(
+            conn,
+            &format!("rsvp-confirm:{rsvp_id}:{}", token_hash(&confirm_token)),
+            &email,
+            now,
+        )?;
+        Ok(Registered::LinkSent)
+    })
+}
+
+/// The result of following a confirmation link.
+#[derive(Debug, Clone)]
+pub enum Confirmation {
+    Confirmed(Event, Rsvp),
+    Waitlisted(Event, Rsvp, i64),
+    Expired(Event, Rsvp),
+    Unknown,
+}
+
+/// Confirms the RSVP behind `token`: a place if one is free, else the waiting list.
+pub fn confirm(
+    conn: &mut DbConn,
+    token: &str,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<Confirmation> {
+    let hash = token_hash(token);
+    conn.transaction(|conn| {
+        let Some(rsvp) = rsvps::table
+            .filter(rsvps::confirm_token_hash.eq(&hash))
+            .select(Rsvp::as_select())
+            .first(conn)
+            .optional()?
+        else {
+            return Ok(Confirmation::Unknown);
+        };
+        let event = lock_event(conn, rsvp.event_id)?;
+        // Read again under the lock: a parallel click may have confirmed it already.
+        let rsvp = rsvps::table
+            .find(rsvp.id)
+            .select(Rsvp::as_select())
+            .first(conn)?;
+        if rsvp.confirm_token_hash.as_deref() != Some(hash.as_str()) {
+            return Ok(Confirmation::Unknown);
+        }
+        if rsvp.confirm_expires_at.is_some_and(|t| t < now) {
+            return Ok(Confirmation::Expired(event, rsvp));
+        }
+        let free = i64::from(event.capacity) - places_taken(conn, event.id)?;
+        let status = if rsvp.places() <= free {
+            RsvpStatus::Confirmed
+        } else {
+            RsvpStatus::Waitlisted
+        };
+        diesel::update(rsvps::table.find(rsvp.id))
+            .set((
+                rsvps::status.eq(status.as_str()),
+                rsvps::confirm_token_hash.eq(None::<String>),
+                rsvps::confirm_expires_at.eq(None::<NaiveDateTime>),
+                rsvps::confirmed_at.eq(Some(now)),
+                rsvps::waitlisted_at.eq((status == RsvpStatus::Waitlisted).then_some(now)),
+            ))
+            .execute(conn)?;
+        let rsvp = rsvps::table
+            .find(rsvp.id)
+            .select(Rsvp::as_select())
+            .first(conn)?;
+        if status == RsvpStatus::Confirmed {
+            let email = emails::confirmed(mail_ctx, &event, &rsvp);
+            mail::enqueue(
+                conn,
+                &format!(
+                    "rsvp-confirmed:{}:{}",
+                    rsvp.id,
+                    now.and_utc().timestamp_micros()
+                ),
+                &email,
+                now,
+            )?;
+            Ok(Confirmation::Confirmed(event, rsvp))
+        } else {
+            let position = waitlist_position(conn, &rsvp)?;
+            let email = emails::waitlisted(mail_ctx, &event, &rsvp, position);
+            mail::enqueue(
+                conn,
+                &format!(
+                    "rsvp-waitlisted:{}:{}",
+                    rsvp.id,
+                    now.and_utc().timestamp_micros()
+                ),
+                &email,
+                now,
+            )?;
+            Ok(Confirmation::Waitlisted(event, rsvp, position))
+        }
+    })
+}
+
+/// 1 for the first person waiting.
+pub fn waitlist_position(conn: &mut DbConn, rsvp: &Rsvp) -> QueryResult<i64> {
+    let waiting: Vec<(i64, Option<NaiveDateTime>)> = rsvps::table
+        .filter(rsvps::event_id.eq(rsvp.event_id))
+        .filter(rsvps::status.eq(RsvpStatus::Waitlisted.as_str()))
+        .select((rsvps::id, rsvps::waitlisted_at))
+        .load(conn)?;
+    let key = (rsvp.waitlisted_at, rsvp.id);
+    Ok(1 + waiting.iter().filter(|(id, at)| (*at, *id) < key).count() as i64)
+}
+
+/// The RSVP and event behind a manage link.
+pub fn by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<(Rsvp, Event)>> {
+    rsvps::table
+        .inner_join(events::table)
+        .filter(rsvps::manage_token_hash.eq(token_hash(token)))
+        .select((Rsvp::as_select(), Event::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// Why a change of details was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeRefused {
+    NotEnoughPlaces,
+}
+
+/// Changes name, guests, diet and notes; more guests need free places.
+pub fn update_details(
+    conn: &mut DbConn,
+    rsvp_id: i64,
+    input: &RsvpInput,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<Result<(), ChangeRefused>> {
+    conn.transaction(|conn| {
+        let rsvp = rsvps::table
+            .find(rsvp_id)
+            .select(Rsvp::as_select())
+            .first(conn)?;
+        let event = lock_event(conn, rsvp.event_id)?;
+        let rsvp = rsvps::table
+            .find(rsvp_id)
+            .select(Rsvp::as_select())
+            .first(conn)?;
+        if rsvp.status() == RsvpStatus::Confirmed && input.guests > rsvp.guests {
+            let free = i64::from(event.capacity) - places_taken(conn, event.id)?;
+            if i64::from(input.guests - rsvp.guests) > free {
+                return Ok(Err(ChangeRefused::NotEnoughPlaces));
+            }
+        }
+        diesel::update(rsvps::table.find(rsvp_id))
+            .set((
+                rsvps::name.eq(&input.name),
+                rsvps::lang.eq(input.lang.code()),
+                rsvps::guests.eq(input.guests),
+                rsvps::diet.eq(&input.diet),
+                rsvps::notes.eq(&input.notes),
+            ))
+            .execute(conn)?;
+        if input.guests < rsvp.guests {
+            promote(conn, &event, mail_ctx, now)?;
+        }
+        Ok(Ok(()))
+    })
+}
+
+/// Cancels an RSVP and gives freed places to the waiting list.
+pub fn cancel(
+    conn: &mut DbConn,
+    rsvp_id: i64,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    conn.transaction(|conn| {
+        let rsvp = rsvps::table
+            .find(rsvp_id)
+            .select(Rsvp::as_select())
+            .first(conn)?;
+        let event = lock_event(conn, rsvp.event_id)?;
+        let rsvp = rsvps::table
+            .find(rsvp_id)
+            .select(Rsvp::as_select())
+            .first(conn)?;
+        if rsvp.status() == RsvpStatus::Cancelled {
+            return Ok(false);
+        }
+        diesel::update(rsvps::table.find(rsvp_id))
+            .set((
+                rsvps::status.eq(RsvpStatus::Cancelled.as_str()),
+                rsvps::cancelled_at.eq(Some(now)),
+                rsvps::confirm_token_hash.eq(None::<String>),
+            ))
+            .execute(conn)?;
+        let email = emails::cancelled(mail_ctx, &event, &rsvp);
+        mail::enqueue(
+            conn,
+            &format!(
+                "rsvp-cancelled:{}:{}",
+                rsvp.id,
+                now.and_utc().timestamp_micros()
+            ),
+            &email,
+            now,
+        )?;
+        promote(conn, &event, mail_ctx, now)?;
+        Ok(true)
+    })
+}
+
+/// Moves the first waiting people who fit into free places, in order. Call with the event locked.
+fn promote(
+    conn: &mut DbConn,
+    event: &Event,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<i64>> {
+    let mut free = i64::from(event.capacity) - places_taken(conn, event.id)?;
+    let mut waiting: Vec<Rsvp> = rsvps::table
+        .filter(rsvps::event_id.eq(event.id))
+        .filter(rsvps::status.eq(RsvpStatus::Waitlisted.as_str()))
+        .select(Rsvp::as_select())
+        .load(conn)?;
+    waiting.sort_by_key(|r| (r.waitlisted_at, r.id));
+    let mut promoted = Vec::new();
+    for rsvp in waiting {
+        if free <= 0 {
+            break;
+        }
+        if rsvp.places() > free {
+            continue;
+        }
+        diesel::update(rsvps::table.find(rsvp.id))
+            .set(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+            .execute(conn)?;
+        free -= rsvp.places();
+        let email = emails::promoted(mail_ctx, event, &rsvp);
+        mail::enqueue(
+            conn,
+            &format!(
+                "rsvp-promoted:{}:{}",
+                rsvp.id,
+                now.and_utc().timestamp_micros()
+            ),
+            &email,
+            now,
+        )?;
+        promoted.push(rsvp.id);
+    }
+    Ok(promoted)
+}
+
+/// Everyone registered for an event, for the organizers.
+pub fn attendees(conn: &mut DbConn, event_id: i64) -> QueryResult<Vec<Rsvp>> {
+    rsvps::table
+        .filter(rsvps::event_id.eq(event_id))
+        .order((rsvps::status, rsvps::confirmed_at, rsvps::id))
+        .select(Rsvp::as_select())
+        .load(conn)
+}
+
+// ---- organizer side ----
+
+pub fn all_events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
+    events::table
+        .order(events::starts_at.desc())
+        .select(Event::as_select())
+        .load(conn)
+}
+
+/// Everything an organizer sets on an event, validated.
+#[derive(Debug, Clone)]
+pub struct EventInput {
+    pub slug: String,
+    pub format: String,
+    pub title_de: String,
+    pub title_en: String,
+    pub description_de: String,
+    pub description_en: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub timezone: String,
+    pub venue_name: String,
+    pub venue_address: String,
+    pub capacity: i32,
+    pub max_guests: i32,
+    pub registration_opens_at: Option<NaiveDateTime>,
+    pub registration_closes_at: Option<NaiveDateTime>,
+    /// (start, German title, English title)
+    pub agenda: Vec<(NaiveDateTime, String, String)>,
+    pub status: EventStatus,
+}
+
+/// Creates or updates an event and its agenda; every save raises the calendar SEQUENCE.
+pub fn save_event(
+    conn: &mut DbConn,
+    id: Option<i64>,
+    input: &EventInput,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    conn.transaction(|conn| {
+        let values = (
+            events::slug.eq(&input.slug),
+            events::format.eq(&input.format),
+            events::title_de.eq(&input.title_de),
+            events::title_en.eq(&input.title_en),
+            events::description_de.eq(&input.description_de),
+            events::description_en.eq(&input.description_en),
+            events::starts_at.eq(input.starts_at),
+            events::ends_at.eq(input.ends_at),
+            events::timezone.eq(&input.timezone),
+            events::venue_name.eq(&input.venue_name),
+            events::venue_address.eq(&input.venue_address),
+            events::capacity.eq(input.capacity),
+            events::max_guests.eq(input.max_guests),
+            events::registration_opens_at.eq(input.registration_opens_at),
+            events::registration_closes_at.eq(input.registration_closes_at),
+            events::status.eq(input.status.as_str()),
+            events::updated_at.eq(now),
+        );
+        let id = match id {
+            Some(id) => {
+                diesel::update(events::table.find(id))
+                    .set((values, events::sequence.eq(events::sequence + 1)))
+                    .execute(conn)?;
+                id
+            }
+            None => diesel::insert_into(events::table)
+                .values((
+                    values,
+                    events::uid.eq(format!("{}@grillplatz", crate::web::session::random_uuid())),
+                    events::created_at.eq(now),
+                ))
+                .returning(events::id)
+                .get_result(conn)?,
+        };
+        diesel::delete(agenda_items::table.filter(agenda_items::event_id.eq(id))).execute(conn)?;
+        for (starts_at, title_de, title_en) in &input.agenda {
+            diesel::insert_into(agenda_items::table)
+                .values((
+                    agenda_items::event_id.eq(id),
+                    agenda_items::starts_at.eq(starts_at),
+                    agenda_items::title_de.eq(title_de),
+                    agenda_items::title_en.eq(title_en),
+                ))
+                .execute(conn)?;
+        }
+        Ok(id)
+    })
+}
+
+/// Cancels an event and emails everyone who registered, in one transaction.
+pub fn cancel_event(
+    conn: &mut DbConn,
+    id: i64,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    conn.transaction(|conn| {
+        let event = lock_event(conn, id)?;
+        if event.is_cancelled() {
+            return Ok(0);
+        }
+        diesel::update(events::table.find(id))
+            .set((
+                events::status.eq(EventStatus::Cancelled.as_str()),
+                events::sequence.eq(events::sequence + 1),
+                events::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        let event = events::table
+            .find(id)
+            .select(Event::as_select())
+            .first(conn)?;
+        let registered: Vec<Rsvp> = rsvps::table
+            .filter(rsvps::event_id.eq(id))
+            .filter(rsvps::status.ne(RsvpStatus::Cancelled.as_str()))
+            .select(Rsvp::as_select())
+            .load(conn)?;
+        for rsvp in &registered {
+            let email = emails::event_cancelled(mail_ctx, &event, rsvp);
+            mail::enqueue(
+                conn,
+                &format!("event-cancelled:{id}:{}", rsvp.id),
+                &email,
+                now,
+            )?;
+        }
+        Ok(registered.len())
+    })
+}
+
+pub fn agenda_text(items: &[AgendaItem], tz: chrono_tz::Tz) -> String {
+    items
+        .iter()
+        .map(|i| {
+            let local = crate::i18n::format::local(i.starts_at, tz);
+            format!("{} {} | {}", local.format("%H:%M"), i.title_de, i.title_en)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

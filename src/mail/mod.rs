@@ -1,0 +1,125 @@
+//! Email through a transactional outbox: messages are rendered and stored in the
+//! transaction that causes them, and `worker` sends them at least once, at most
+//! once per dedupe key.
+
+pub mod transport;
+pub mod worker;
+
+use askama::Template;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::outbox;
+use crate::i18n::Lang;
+
+/// A call to action in an email: a button in HTML, a bare link in text.
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub label: String,
+    pub url: String,
+}
+
+/// One email, composed of localized paragraphs.
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub lang: Lang,
+    pub to: String,
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    pub action: Option<Action>,
+    /// Small print under the message, e.g. the personal manage link.
+    pub footer: Vec<String>,
+    pub ics: Option<String>,
+    pub site_name: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.txt")]
+struct TextBody<'a> {
+    mail: &'a Email,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.html")]
+struct HtmlBody<'a> {
+    mail: &'a Email,
+}
+
+/// Writes `mail` to the outbox unless a message with `dedupe_key` exists already.
+/// Runs in a savepoint so a duplicate never aborts the caller's transaction.
+pub fn enqueue(
+    conn: &mut DbConn,
+    dedupe_key: &str,
+    mail: &Email,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let text = TextBody { mail }
+        .render()
+        .map_err(|e| diesel::result::Error::QueryBuilderError(Box::new(e)))?;
+    let html = HtmlBody { mail }
+        .render()
+        .map_err(|e| diesel::result::Error::QueryBuilderError(Box::new(e)))?;
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(outbox::table)
+            .values((
+                outbox::dedupe_key.eq(dedupe_key),
+                outbox::recipient.eq(&mail.to),
+                outbox::subject.eq(&mail.subject),
+                outbox::body_text.eq(&text),
+                outbox::body_html.eq(&html),
+                outbox::ics.eq(mail.ics.as_deref()),
+                outbox::status.eq(OutboxStatus::Pending.as_str()),
+                outbox::next_attempt_at.eq(now),
+                outbox::created_at.eq(now),
+            ))
+            .execute(conn)
+    });
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(e) if crate::db::is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Where a message is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxStatus {
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+impl OutboxStatus {
+    pub const ALL: [OutboxStatus; 4] = [
+        OutboxStatus::Pending,
+        OutboxStatus::Sending,
+        OutboxStatus::Sent,
+        OutboxStatus::Failed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Sending => "sending",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Failed => "failed",
+        }
+    }
+}
+
+/// Message counts by status, for `grillplatz outbox status`.
+pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(OutboxStatus, i64)>> {
+    OutboxStatus::ALL
+        .into_iter()
+        .map(|status| {
+            outbox::table
+                .filter(outbox::status.eq(status.as_str()))
+                .count()
+                .get_result(conn)
+                .map(|n| (status, n))
+        })
+        .collect()
+}

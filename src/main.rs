@@ -133,8 +133,8 @@ fn run() -> anyhow::Result<()> {
         Command::Demo => {
             let summary = grillplatz::demo::fill(&mut *pool.get()?)?;
             println!(
-                "Demo content added: {} posts, {} comments. Open {}/",
-                summary.posts, summary.comments, config.base_url
+                "Demo content added: {} posts, {} comments, {} events. Open {}/",
+                summary.posts, summary.comments, summary.events, config.base_url
             );
             Ok(())
         }

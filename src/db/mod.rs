@@ -131,6 +131,39 @@ impl Db {
     }
 }
 
+/// A transaction that writes: on SQLite it starts with `BEGIN IMMEDIATE`, taking the
+/// write lock up front (waiting through busy_timeout), because a deferred transaction
+/// that reads first cannot upgrade once another writer committed ("database is locked").
+/// On PostgreSQL it is an ordinary transaction; callers lock the rows they need.
+pub fn write_transaction<T, E, F>(conn: &mut DbConn, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let DbConn::Sqlite(sqlite) = conn else {
+        return conn.transaction(work);
+    };
+    let nested = AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+        .transaction_depth()?
+        .is_some();
+    if nested {
+        // The outer transaction holds the lock already; this one is a savepoint.
+        return conn.transaction(work);
+    }
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    match work(conn) {
+        Ok(value) => {
+            <DbConn as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => {
+            <DbConn as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(error)
+        }
+    }
+}
+
 /// Whether an error is a unique-constraint violation (a duplicate slug, say).
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
     matches!(

@@ -145,7 +145,7 @@ pub fn register(
     mail_ctx: &MailContext,
     now: NaiveDateTime,
 ) -> QueryResult<Registered> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let existing = rsvps::table
             .filter(rsvps::event_id.eq(event.id))
             .filter(rsvps::email.eq(&input.email))
@@ -237,7 +237,7 @@ pub fn confirm(
     now: NaiveDateTime,
 ) -> QueryResult<Confirmation> {
     let hash = token_hash(token);
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let Some(rsvp) = rsvps::table
             .filter(rsvps::confirm_token_hash.eq(&hash))
             .select(Rsvp::as_select())
@@ -343,7 +343,7 @@ pub fn update_details(
     mail_ctx: &MailContext,
     now: NaiveDateTime,
 ) -> QueryResult<Result<(), ChangeRefused>> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let rsvp = rsvps::table
             .find(rsvp_id)
             .select(Rsvp::as_select())
@@ -382,7 +382,7 @@ pub fn cancel(
     mail_ctx: &MailContext,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let rsvp = rsvps::table
             .find(rsvp_id)
             .select(Rsvp::as_select())
@@ -508,7 +508,7 @@ pub fn save_event(
     input: &EventInput,
     now: NaiveDateTime,
 ) -> QueryResult<i64> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let values = (
             events::slug.eq(&input.slug),
             events::format.eq(&input.format),
@@ -566,7 +566,7 @@ pub fn cancel_event(
     mail_ctx: &MailContext,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let event = lock_event(conn, id)?;
         if event.is_cancelled() {
             return Ok(0);

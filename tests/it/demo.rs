@@ -53,6 +53,14 @@ async fn demo_content_covers_both_languages_drafts_and_schedules() {
     let en = client.get("/en/blog/").await;
     assert_eq!(en.status, 200);
     assert!(en.body.matches("class=\"post-card\"").count() >= 4);
+    assert_eq!(summary.events, 2);
+    let events = client.get("/de/events/").await;
+    events.assert_contains("Entwickler- und Admin-Grillen");
+    events.assert_contains("Rückblick: ");
+    client.get("/en/events/").await.assert_contains("Recap: ");
+    let page = client.get("/de/events/grillen-2027/").await;
+    page.assert_contains("Alle 12 Plätze sind vergeben");
+    page.assert_contains("Grillen im Hof");
     // Filling twice is refused rather than duplicating everything.
     assert!(with_conn(&app, grillplatz::demo::fill).is_err());
 }

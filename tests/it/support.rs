@@ -25,6 +25,8 @@ pub const PASSWORD: &str = "correct-horse-battery";
 /// One test's app and database.
 pub struct TestApp {
     pub state: web::Data<AppState>,
+    /// The database URL, for tests that open more connections.
+    pub url: String,
     _dir: tempfile::TempDir,
     pg_schema: Option<(String, String)>,
 }
@@ -73,9 +75,10 @@ impl TestApp {
         .expect("test config");
         config.database_url = url.clone();
         config.ensure_secret_key().expect("secret key");
-        let pool = db::connect(&url, 4).expect("pool");
+        let pool = db::connect(&url, 8).expect("pool");
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
         TestApp {
+            url,
             state: web::Data::new(AppState {
                 config,
                 db: Db::new(pool),

@@ -1,0 +1,352 @@
+//! The outbox: every message is sent, none twice, across outages, crashes and parallel workers.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use diesel::prelude::*;
+use grillplatz::blog::queries::now;
+use grillplatz::db::Db;
+use grillplatz::db::schema::outbox;
+use grillplatz::i18n::Lang;
+use grillplatz::mail::transport::Transport;
+use grillplatz::mail::worker::{self, Worker};
+use grillplatz::mail::{self, Email};
+
+use crate::support::{TestApp, with_conn};
+
+fn email(to: &str, n: usize) -> Email {
+    Email {
+        lang: Lang::De,
+        to: to.into(),
+        subject: format!("Nachricht {n}"),
+        greeting: "Hallo Jana,".into(),
+        paragraphs: vec![format!("Das ist Nachricht Nummer {n}.")],
+        action: None,
+        footer: vec![],
+        ics: (n % 2 == 0)
+            .then(|| "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".to_string()),
+        site_name: "Grillplatz".into(),
+    }
+}
+
+fn queue(app: &TestApp, count: usize) {
+    with_conn(app, |c| {
+        for n in 0..count {
+            assert!(
+                mail::enqueue(
+                    c,
+                    &format!("test:{n}"),
+                    &email(&format!("p{n}@example.org"), n),
+                    now()
+                )
+                .expect("enqueue")
+            );
+        }
+        // The same key again is ignored.
+        assert!(!mail::enqueue(c, "test:0", &email("p0@example.org", 0), now()).expect("enqueue"));
+    });
+}
+
+fn file_worker(app: &TestApp, dir: &Path) -> Worker {
+    Worker {
+        db: Db::new(grillplatz::db::connect(&app.url, 4).expect("pool")),
+        transport: Transport::new(None, dir.to_path_buf()).expect("transport"),
+        sender: app.state.config.sender(),
+        batch: 7,
+    }
+}
+
+fn eml_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn statuses(app: &TestApp) -> Vec<String> {
+    with_conn(app, |c| {
+        outbox::table
+            .order(outbox::id)
+            .select(outbox::status)
+            .load(c)
+            .expect("statuses")
+    })
+}
+
+#[actix_web::test]
+async fn without_smtp_mail_becomes_eml_files_once() {
+    let app = TestApp::new();
+    queue(&app, 10);
+    let dir = tempfile::tempdir().expect("dir");
+    let worker = file_worker(&app, dir.path());
+    let pass = worker.drain().await.expect("drain");
+    assert_eq!(pass.sent, 10);
+    assert_eq!(worker.drain().await.expect("again").sent, 0);
+    let files = eml_files(dir.path());
+    assert_eq!(files.len(), 10);
+    assert!(statuses(&app).iter().all(|s| s == "sent"));
+    let text = std::fs::read_to_string(&files[0]).expect("eml");
+    for header in [
+        "Message-ID: <outbox-",
+        "Date: ",
+        "From: ",
+        "To: ",
+        "Subject: ",
+    ] {
+        assert!(text.contains(header), "{header} missing in:\n{text}");
+    }
+    assert!(text.contains("multipart/alternative"));
+    let plain = text.find("text/plain").expect("text part");
+    let html = text.find("text/html").expect("html part");
+    assert!(plain < html, "text/plain comes first");
+}
+
+#[actix_web::test]
+async fn two_workers_never_send_the_same_message() {
+    let app = TestApp::new();
+    queue(&app, 60);
+    let dir = tempfile::tempdir().expect("dir");
+    let a = file_worker(&app, dir.path());
+    let b = file_worker(&app, dir.path());
+    let (pa, pb) = futures_util::future::join(a.drain(), b.drain()).await;
+    let (pa, pb) = (pa.expect("worker a"), pb.expect("worker b"));
+    assert_eq!(pa.sent + pb.sent, 60, "{pa:?} {pb:?}");
+    assert_eq!(eml_files(dir.path()).len(), 60);
+}
+
+#[actix_web::test]
+async fn a_worker_that_dies_mid_batch_leaves_its_messages_for_the_next() {
+    let app = TestApp::new();
+    queue(&app, 5);
+    // A worker claims everything and dies before sending.
+    let claimed = with_conn(&app, |c| worker::claim(c, 10, worker::LEASE)).expect("claim");
+    assert_eq!(claimed.len(), 5);
+    let dir = tempfile::tempdir().expect("dir");
+    let next = file_worker(&app, dir.path());
+    assert_eq!(
+        next.drain().await.expect("drain").sent,
+        0,
+        "the lease still holds"
+    );
+    // The lease runs out.
+    with_conn(&app, |c| {
+        diesel::update(outbox::table)
+            .set(outbox::locked_until.eq(now() - Duration::seconds(1)))
+            .execute(c)
+            .expect("expire lease")
+    });
+    assert_eq!(next.drain().await.expect("drain").sent, 5);
+    assert_eq!(eml_files(dir.path()).len(), 5);
+    // The dead worker's late report changes nothing: its claim is gone.
+    let late = with_conn(&app, |c| worker::mark_sent(c, &claimed[0])).expect("mark");
+    assert_eq!(late, 0);
+}
+
+/// An aiosmtpd server storing messages in a maildir; stopped on drop.
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    maildir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    fn start_on(port: u16, maildir: tempfile::TempDir) -> SmtpServer {
+        let child = Command::new("python3")
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(maildir.path().join("mail"))
+            .spawn()
+            .expect("python3 -m aiosmtpd (pip install aiosmtpd)");
+        // Owned from here on, so the process is stopped even if it never answers.
+        let server = SmtpServer {
+            child,
+            port,
+            maildir,
+        };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return server;
+            }
+            std::thread::sleep(StdDuration::from_millis(50));
+        }
+        panic!("aiosmtpd did not start on port {port}");
+    }
+
+    fn start() -> SmtpServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("free port")
+            .local_addr()
+            .expect("addr")
+            .port();
+        SmtpServer::start_on(port, tempfile::tempdir().expect("maildir"))
+    }
+
+    fn stop(mut self) -> (u16, tempfile::TempDir) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let port = self.port;
+        let maildir = tempfile::tempdir().expect("placeholder");
+        let kept = std::mem::replace(&mut self.maildir, maildir);
+        (port, kept)
+    }
+
+    fn received(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for sub in ["new", "cur"] {
+            if let Ok(dir) = std::fs::read_dir(self.maildir.path().join("mail").join(sub)) {
+                out.extend(
+                    dir.flatten()
+                        .filter_map(|e| std::fs::read_to_string(e.path()).ok()),
+                );
+            }
+        }
+        out
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn smtp_enabled() -> bool {
+    let on = std::env::var("TEST_SMTP_URL").is_ok_and(|u| !u.is_empty());
+    if !on
+        && std::env::var("GRILLPLATZ_TEST_REQUIRE")
+            .unwrap_or_default()
+            .contains("smtp")
+    {
+        panic!("GRILLPLATZ_TEST_REQUIRE names smtp but TEST_SMTP_URL is not set");
+    }
+    on
+}
+
+fn smtp_worker(app: &TestApp, port: u16) -> Worker {
+    Worker {
+        db: Db::new(grillplatz::db::connect(&app.url, 4).expect("pool")),
+        transport: Transport::new(Some(&format!("smtp://127.0.0.1:{port}")), PathBuf::new())
+            .expect("transport"),
+        sender: app.state.config.sender(),
+        batch: 5,
+    }
+}
+
+fn subjects(mails: &[String]) -> Vec<String> {
+    let mut subjects: Vec<String> = mails
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("Subject: ").map(str::to_string))
+        })
+        .collect();
+    subjects.sort();
+    subjects
+}
+
+#[actix_web::test]
+async fn mail_goes_through_the_ci_smtp_server() {
+    if !smtp_enabled() {
+        return;
+    }
+    let url = std::env::var("TEST_SMTP_URL").expect("checked");
+    let app = TestApp::new();
+    let marker = grillplatz::web::session::random_uuid();
+    with_conn(&app, |c| {
+        mail::enqueue(
+            c,
+            &marker,
+            &email(&format!("{marker}@example.org"), 1),
+            now(),
+        )
+    })
+    .expect("enqueue");
+    let worker = Worker {
+        db: app.state.db.clone(),
+        transport: Transport::new(Some(&url), PathBuf::new()).expect("transport"),
+        sender: app.state.config.sender(),
+        batch: 5,
+    };
+    assert_eq!(worker.drain().await.expect("drain").sent, 1);
+    assert_eq!(statuses(&app), vec!["sent"]);
+}
+
+#[actix_web::test]
+async fn an_smtp_outage_delays_mail_but_loses_and_doubles_nothing() {
+    if !smtp_enabled() {
+        return;
+    }
+    let app = TestApp::new();
+    queue(&app, 12);
+    let server = SmtpServer::start();
+    let worker = smtp_worker(&app, server.port);
+    // Five go out, then the server dies.
+    let first = worker.run_once().await.expect("first batch");
+    assert_eq!(first.sent, 5);
+    let (port, maildir) = server.stop();
+    let during = worker.drain().await.expect("during outage");
+    assert_eq!(during.sent, 0);
+    assert!(during.failed > 0);
+    assert!(
+        statuses(&app).iter().all(|s| s == "sent" || s == "pending"),
+        "{:?}",
+        statuses(&app)
+    );
+    // The server is back and the backoff has passed.
+    let server = SmtpServer::start_on(port, maildir);
+    with_conn(&app, |c| {
+        diesel::update(outbox::table.filter(outbox::status.eq("pending")))
+            .set(outbox::next_attempt_at.eq(now()))
+            .execute(c)
+            .expect("backoff over")
+    });
+    let after = worker.drain().await.expect("after outage");
+    assert_eq!(after.sent, 7);
+    let received = server.received();
+    assert_eq!(received.len(), 12);
+    let mut expected: Vec<String> = (0..12).map(|n| format!("Nachricht {n}")).collect();
+    expected.sort();
+    assert_eq!(subjects(&received), expected, "each message exactly once");
+}
+
+#[actix_web::test]
+async fn a_killed_worker_process_is_picked_up_by_a_restarted_one() {
+    if !smtp_enabled() {
+        return;
+    }
+    let app = TestApp::new();
+    queue(&app, 8);
+    let server = SmtpServer::start();
+    // First worker: sends one batch, then "crashes" holding a claim on the next batch.
+    let worker = smtp_worker(&app, server.port);
+    assert_eq!(worker.run_once().await.expect("batch").sent, 5);
+    let orphaned = with_conn(&app, |c| worker::claim(c, 5, worker::LEASE)).expect("claim");
+    assert_eq!(orphaned.len(), 3);
+    drop(worker);
+    with_conn(&app, |c| {
+        diesel::update(outbox::table.filter(outbox::status.eq("sending")))
+            .set(outbox::locked_until.eq(now() - Duration::seconds(1)))
+            .execute(c)
+            .expect("lease expires")
+    });
+    let restarted = smtp_worker(&app, server.port);
+    assert_eq!(restarted.drain().await.expect("drain").sent, 3);
+    let received = server.received();
+    let mut expected: Vec<String> = (0..8).map(|n| format!("Nachricht {n}")).collect();
+    expected.sort();
+    assert_eq!(subjects(&received), expected);
+}

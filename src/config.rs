@@ -23,6 +23,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub mail_from: lettre::message::Mailbox,
     pub mail_reply_to: Option<lettre::message::Mailbox>,
+    /// How long before an event its attendees get a reminder.
+    pub reminder_lead: chrono::Duration,
 }
 
 /// A setting that could not be used, with the variable's name.
@@ -118,7 +120,22 @@ impl Config {
             Some(value) => Some(mailbox("GRILLPLATZ_MAIL_REPLY_TO", value)?),
             None => None,
         };
+        let reminder_hours = match lookup("GRILLPLATZ_REMINDER_HOURS") {
+            None => 48,
+            Some(raw) => raw
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|h| (1..=24 * 60).contains(h))
+                .ok_or_else(|| {
+                    bad(
+                        "GRILLPLATZ_REMINDER_HOURS",
+                        format!("'{raw}' is not a number of hours from 1 to 1440"),
+                    )
+                })?,
+        };
         Ok(Config {
+            reminder_lead: chrono::Duration::hours(reminder_hours),
             smtp_url,
             mail_from,
             mail_reply_to,
@@ -211,6 +228,11 @@ impl Config {
         }
     }
 
+    /// What event emails need: links, the site's name and the key manage links derive from.
+    pub fn mail_context(&self) -> crate::events::emails::MailContext {
+        crate::events::emails::MailContext::new(&self.base_url, &self.site_name, &self.secret_key)
+    }
+
     /// The transport `SMTP_URL` names, else .eml files under the data directory.
     pub fn transport(&self) -> anyhow::Result<crate::mail::transport::Transport> {
         crate::mail::transport::Transport::new(self.smtp_url.as_deref(), self.data_dir.join("mail"))
@@ -254,6 +276,7 @@ mod tests {
             ("GRILLPLATZ_TRUST_PROXY", "maybe"),
             ("SMTP_URL", "mail.example.org"),
             ("GRILLPLATZ_MAIL_FROM", "not an address"),
+            ("GRILLPLATZ_REMINDER_HOURS", "soon"),
         ] {
             let err = with(&[(var, value)]).expect_err(var);
             assert_eq!(err.var, var);

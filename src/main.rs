@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use grillplatz::admin::organizers;
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db};
+use grillplatz::events::reminders;
 use grillplatz::i18n::Lang;
 use grillplatz::mail::worker::Worker;
 use grillplatz::web::forms::Email;
@@ -119,8 +120,15 @@ fn run() -> anyhow::Result<()> {
         Command::Outbox {
             command: OutboxCommand::Run { once },
         } => {
-            let worker = worker(&config, Db::new(pool))?;
+            config.ensure_secret_key()?;
+            let db = Db::new(pool);
+            let worker = worker(&config, db.clone())?;
             actix_web::rt::System::new().block_on(async move {
+                actix_web::rt::spawn(reminders::run_forever(
+                    db,
+                    config.mail_context(),
+                    config.reminder_lead,
+                ));
                 if once {
                     let pass = worker.drain().await?;
                     println!("{} sent, {} failed", pass.sent, pass.failed);
@@ -155,8 +163,11 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         );
     }
     let worker = worker(&config, db.clone())?;
+    let reminder_loop =
+        reminders::run_forever(db.clone(), config.mail_context(), config.reminder_lead);
     let state = web::Data::new(AppState { config, db });
     actix_web::rt::System::new().block_on(async move {
+        actix_web::rt::spawn(reminder_loop);
         actix_web::rt::spawn(worker.run_forever(std::time::Duration::from_secs(2)));
         HttpServer::new(move || app(state.clone()))
             .bind(&bind)

@@ -104,3 +104,34 @@ error-date = Bitte gib ein Datum an, z. B. 2027-06-25.
 error-time = Bitte gib eine Uhrzeit an, z. B. 14:00.
 error-number = Bitte gib eine ganze Zahl im erlaubten Bereich an.
 error-agenda = Jede Zeile braucht eine Uhrzeit und einen Titel, z. B. 14:00 Open Space | Open Space.
+checkin-title = Einlass
+checkin-search = Name suchen
+checkin-button = Ist da
+checkin-undo = Doch nicht da
+checkin-arrived = { $count ->
+    [one] 1 Person ist schon da.
+   *[other] { $count } Personen sind schon da.
+}
+message-title = Nachricht an alle
+message-recipients = { $count ->
+    [one] Geht an 1 Person (angemeldet oder auf der Warteliste).
+   *[other] Geht an { $count } Personen (angemeldet oder auf der Warteliste).
+}
+message-subject = Betreff
+message-body = Nachricht
+message-send = Nachricht senden
+event-message-sent = Die Nachricht ist unterwegs.
+admin-nav-outbox = E-Mails
+outbox-state-pending = Warten auf Versand
+outbox-state-sending = Werden gesendet
+outbox-state-sent = Gesendet
+outbox-state-failed = Fehlgeschlagen
+outbox-failed-title = Fehlgeschlagene E-Mails
+outbox-none-failed = Alle E-Mails sind angekommen oder noch unterwegs.
+outbox-error = Fehler
+outbox-retry = Erneut senden
+outbox-retried = Die E-Mail wird erneut gesendet.
+outbox-attempts = { $count ->
+    [one] 1 Versuch
+   *[other] { $count } Versuche
+}

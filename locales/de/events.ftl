@@ -96,3 +96,6 @@ mail-again-subject = Du bist schon angemeldet: { $event }
 mail-again-text = für „{ $event }“ ({ $when }) bist du bereits angemeldet. Über den Link unten kannst du deine Angaben ändern oder absagen.
 mail-event-cancelled-subject = Fällt aus: { $event }
 mail-event-cancelled-text = leider müssen wir „{ $event }“ am { $when } absagen. Das tut uns sehr leid. Den Kalendereintrag im Anhang kannst du übernehmen, dann verschwindet der Termin aus deinem Kalender.
+mail-reminder-subject = Bald ist es so weit: { $event }
+mail-reminder-text = wir freuen uns auf dich! „{ $event }“ beginnt am { $when } hier: { $venue }. Den Ablauf und den Kalendereintrag findest du im Anhang. Falls du doch nicht kannst, sag bitte ab, damit jemand von der Warteliste nachrücken kann.
+mail-message-subject = Nachricht zu { $event }

@@ -104,3 +104,34 @@ error-date = Please enter a date, such as 2027-06-25.
 error-time = Please enter a time, such as 14:00.
 error-number = Please enter a whole number in the allowed range.
 error-agenda = Every line needs a time and a title, such as 14:00 Open Space | Open Space.
+checkin-title = Check-in
+checkin-search = Search by name
+checkin-button = Arrived
+checkin-undo = Not here after all
+checkin-arrived = { $count ->
+    [one] 1 person has arrived.
+   *[other] { $count } people have arrived.
+}
+message-title = Message to everyone
+message-recipients = { $count ->
+    [one] Goes to 1 person (registered or on the waiting list).
+   *[other] Goes to { $count } people (registered or on the waiting list).
+}
+message-subject = Subject
+message-body = Message
+message-send = Send message
+event-message-sent = The message is on its way.
+admin-nav-outbox = Emails
+outbox-state-pending = Waiting to be sent
+outbox-state-sending = Being sent
+outbox-state-sent = Sent
+outbox-state-failed = Failed
+outbox-failed-title = Failed emails
+outbox-none-failed = Every email has arrived or is on its way.
+outbox-error = Error
+outbox-retry = Send again
+outbox-retried = The email will be sent again.
+outbox-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}

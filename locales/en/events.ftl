@@ -96,3 +96,6 @@ mail-again-subject = You are already registered: { $event }
 mail-again-text = you are already registered for “{ $event }” ({ $when }). Use the link below to change your details or cancel.
 mail-event-cancelled-subject = Cancelled: { $event }
 mail-event-cancelled-text = unfortunately we have to cancel “{ $event }” on { $when }. We are very sorry. Import the attached calendar entry to remove the event from your calendar.
+mail-reminder-subject = Coming up soon: { $event }
+mail-reminder-text = we are looking forward to seeing you! “{ $event }” starts on { $when } at { $venue }. The schedule and a calendar entry are attached. If you cannot make it after all, please cancel so that someone from the waiting list can take your place.
+mail-message-subject = Message about { $event }

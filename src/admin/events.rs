@@ -14,7 +14,6 @@ use crate::AppState;
 use crate::blog::queries::now;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
-use crate::events::emails::MailContext;
 use crate::events::model::{DIETS, Event, EventStatus, FORMATS, Rsvp, RsvpStatus};
 use crate::events::queries::{self, EventInput};
 use crate::i18n::format;
@@ -30,7 +29,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/events/{id}/edit", web::post().to(update))
         .route("/events/{id}/cancel", web::post().to(cancel))
         .route("/events/{id}/attendees", web::get().to(attendees))
-        .route("/events/{id}/attendees.csv", web::get().to(attendees_csv));
+        .route("/events/{id}/attendees.csv", web::get().to(attendees_csv))
+        .route("/events/{id}/checkin", web::get().to(checkin))
+        .route("/events/{id}/checkin", web::post().to(check_in))
+        .route("/events/{id}/message", web::get().to(message_form))
+        .route("/events/{id}/message", web::post().to(send_message));
 }
 
 struct EventRow {
@@ -436,11 +439,7 @@ async fn cancel(
 ) -> Result<HttpResponse, AppError> {
     session::verify_csrf(&session, &form.csrf)?;
     let id = parse_id(&path)?;
-    let mail_ctx = MailContext::new(
-        &state.config.base_url,
-        &state.config.site_name,
-        &state.config.secret_key,
-    );
+    let mail_ctx = state.config.mail_context();
     state
         .db
         .run(move |conn| {
@@ -593,4 +592,208 @@ async fn attendees_csv(
             format!("attachment; filename=\"{}-attendees.csv\"", event.slug),
         ))
         .body(body))
+}
+
+struct CheckinRow {
+    id: i64,
+    name: String,
+    guests: i32,
+    arrived: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/checkin.html")]
+struct CheckinPage {
+    ctx: PageCtx,
+    event_id: i64,
+    title: String,
+    query: String,
+    arrived: usize,
+    rows: Vec<CheckinRow>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CheckinQuery {
+    q: String,
+}
+
+/// The door list: confirmed people, searchable by name, one big button each.
+async fn checkin(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    path: web::Path<String>,
+    query: web::Query<CheckinQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (event, rsvps) = load_attendees(&state, parse_id(&path)?).await?;
+    let needle = query.q.trim().to_lowercase();
+    let confirmed: Vec<&Rsvp> = rsvps
+        .iter()
+        .filter(|r| r.status() == RsvpStatus::Confirmed)
+        .collect();
+    let page = CheckinPage {
+        event_id: event.id,
+        title: event.title(ctx.lang).to_string(),
+        arrived: confirmed
+            .iter()
+            .filter(|r| r.checked_in_at.is_some())
+            .count(),
+        rows: confirmed
+            .iter()
+            .filter(|r| needle.is_empty() || r.name.to_lowercase().contains(&needle))
+            .map(|r| CheckinRow {
+                id: r.id,
+                name: r.name.clone(),
+                guests: r.guests,
+                arrived: r.checked_in_at.is_some(),
+            })
+            .collect(),
+        query: query.q.clone(),
+        ctx: admin_ctx(&state, ctx, "events").await?,
+    };
+    render(&page)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CheckinForm {
+    csrf: String,
+    rsvp: String,
+    arrived: String,
+}
+
+async fn check_in(
+    state: web::Data<AppState>,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<String>,
+    form: web::Form<CheckinForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let event_id = parse_id(&path)?;
+    let rsvp_id = parse_id(&form.rsvp)?;
+    let arrived = form.arrived == "yes";
+    let known = state
+        .db
+        .run(move |conn| {
+            Ok(queries::set_checked_in(
+                conn,
+                event_id,
+                rsvp_id,
+                arrived,
+                now(),
+            )?)
+        })
+        .await?;
+    if !known {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(&format!(
+        "/admin/events/{event_id}/checkin#rsvp-{rsvp_id}"
+    )))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+struct MessageForm {
+    csrf: String,
+    subject: String,
+    body: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/message.html")]
+struct MessagePage {
+    ctx: PageCtx,
+    event_id: i64,
+    title: String,
+    recipients: usize,
+    form: MessageForm,
+    errors: FieldErrors,
+}
+
+async fn message_page(
+    state: &AppState,
+    ctx: PageCtx,
+    event_id: i64,
+    form: MessageForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (event, rsvps) = load_attendees(state, event_id).await?;
+    let page = MessagePage {
+        event_id,
+        title: event.title(ctx.lang).to_string(),
+        recipients: rsvps
+            .iter()
+            .filter(|r| matches!(r.status(), RsvpStatus::Confirmed | RsvpStatus::Waitlisted))
+            .count(),
+        form,
+        errors,
+        ctx: admin_ctx(state, ctx, "events").await?,
+    };
+    render_status(status, &page)
+}
+
+async fn message_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    message_page(
+        &state,
+        ctx,
+        id,
+        MessageForm::default(),
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn send_message(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<String>,
+    form: web::Form<MessageForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id = parse_id(&path)?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let subject = errors.text("subject", &form.subject, 150);
+    let body = errors.text("body", &form.body, 20_000);
+    if !errors.is_empty() {
+        return message_page(
+            &state,
+            ctx,
+            id,
+            form,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let mail_ctx = state.config.mail_context();
+    state
+        .db
+        .run(move |conn| {
+            let event = queries::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(queries::message_attendees(
+                conn,
+                &event,
+                &subject,
+                &body,
+                &mail_ctx,
+                now(),
+            )?)
+        })
+        .await?;
+    session::flash(&session, FlashKind::Success, "event-message-sent");
+    Ok(see_other(&format!("/admin/events/{id}/attendees")))
 }

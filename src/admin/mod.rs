@@ -4,6 +4,7 @@ mod auth;
 mod comments;
 mod events;
 pub mod organizers;
+mod outbox;
 mod posts;
 
 use actix_web::web;
@@ -21,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     posts::routes(cfg);
     comments::routes(cfg);
     events::routes(cfg);
+    outbox::routes(cfg);
 }
 
 /// The page context of an admin page, with the moderation count for the navigation.

@@ -240,3 +240,56 @@ pub fn event_cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
     email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
     email
 }
+
+/// "See you soon", with the event as .ics, some time before the start.
+pub fn reminder(
+    ctx: &MailContext,
+    event: &Event,
+    agenda: &[super::model::AgendaItem],
+    rsvp: &Rsvp,
+) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-reminder-subject",
+        event,
+        &rsvp.name,
+    );
+    email
+        .paragraphs
+        .push(lang.t_args("mail-reminder-text", &event_args(event, lang)));
+    email.action = Some(Action {
+        label: lang.t("mail-event-action"),
+        url: ctx.event_url(event, lang),
+    });
+    email.ics = Some(ics::event_calendar(event, agenda, lang, &ctx.base_url));
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// A message the organizers wrote to everyone registered; the text is theirs, the frame ours.
+pub fn organizer_message(
+    ctx: &MailContext,
+    event: &Event,
+    rsvp: &Rsvp,
+    subject: &str,
+    body: &str,
+) -> Email {
+    let lang = rsvp.lang();
+    let mut email = base(
+        ctx,
+        lang,
+        &rsvp.email,
+        "mail-message-subject",
+        event,
+        &rsvp.name,
+    );
+    email.subject = format!("{subject} – {}", event.title(lang));
+    email.paragraphs = body
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    with_manage_link(email, ctx, rsvp.id)
+}

@@ -42,11 +42,7 @@ pub async fn default_calendar(state: web::Data<AppState>) -> Result<HttpResponse
 }
 
 fn mail_ctx(state: &AppState) -> MailContext {
-    MailContext::new(
-        &state.config.base_url,
-        &state.config.site_name,
-        &state.config.secret_key,
-    )
+    state.config.mail_context()
 }
 
 async fn index(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse, AppError> {

@@ -7,5 +7,6 @@ pub mod ics;
 pub mod model;
 pub mod pages;
 pub mod queries;
+pub mod reminders;
 
 pub use handlers::routes;

@@ -610,3 +610,90 @@ pub fn agenda_text(items: &[AgendaItem], tz: chrono_tz::Tz) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Queues a reminder for every confirmed attendee of events starting within `lead`;
+/// the dedupe key makes it exactly one per person and event however often this runs.
+pub fn queue_reminders(
+    conn: &mut DbConn,
+    lead: Duration,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let due: Vec<Event> = events::table
+        .filter(events::status.eq(EventStatus::Published.as_str()))
+        .filter(events::starts_at.gt(now))
+        .filter(events::starts_at.le(now + lead))
+        .select(Event::as_select())
+        .load(conn)?;
+    let mut queued = 0;
+    for event in due {
+        let agenda = agenda(conn, event.id)?;
+        let confirmed: Vec<Rsvp> = rsvps::table
+            .filter(rsvps::event_id.eq(event.id))
+            .filter(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+            .select(Rsvp::as_select())
+            .load(conn)?;
+        for rsvp in confirmed {
+            let email = emails::reminder(mail_ctx, &event, &agenda, &rsvp);
+            if mail::enqueue(
+                conn,
+                &format!("reminder:{}:{}", event.id, rsvp.id),
+                &email,
+                now,
+            )? {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// Marks an attendee as arrived (or not); returns false for an unknown RSVP of the event.
+pub fn set_checked_in(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    arrived: bool,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let changed = diesel::update(
+        rsvps::table
+            .filter(rsvps::id.eq(rsvp_id))
+            .filter(rsvps::event_id.eq(event_id)),
+    )
+    .set(rsvps::checked_in_at.eq(arrived.then_some(now)))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Queues an organizer's message to everyone confirmed or waiting.
+pub fn message_attendees(
+    conn: &mut DbConn,
+    event: &Event,
+    subject: &str,
+    body: &str,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    crate::db::write_transaction(conn, |conn| {
+        let message_id = crate::web::session::random_uuid();
+        let recipients: Vec<Rsvp> = rsvps::table
+            .filter(rsvps::event_id.eq(event.id))
+            .filter(rsvps::status.eq_any([
+                RsvpStatus::Confirmed.as_str(),
+                RsvpStatus::Waitlisted.as_str(),
+            ]))
+            .select(Rsvp::as_select())
+            .load(conn)?;
+        for rsvp in &recipients {
+            let email = emails::organizer_message(mail_ctx, event, rsvp, subject, body);
+            mail::enqueue(
+                conn,
+                &format!("message:{}:{message_id}:{}", event.id, rsvp.id),
+                &email,
+                now,
+            )?;
+        }
+        Ok(recipients.len())
+    })
+}

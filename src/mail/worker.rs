@@ -47,10 +47,13 @@ pub fn claim(conn: &mut DbConn, batch: i64, lease: Duration) -> QueryResult<Vec<
                         OR (status = 'sending' AND locked_until < $3))";
     match conn {
         DbConn::Postgres(pg) => {
+            // A materialized CTE runs once; an IN (subquery … LIMIT) may not, and then
+            // claims more than the batch.
             diesel::sql_query(format!(
-                "UPDATE outbox SET status = 'sending', claim_token = $1, locked_until = $2, \
-                 attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox WHERE {DUE} \
-                 ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) AND {DUE}"
+                "WITH due AS MATERIALIZED (SELECT id FROM outbox WHERE {DUE} \
+                 ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                 UPDATE outbox SET status = 'sending', claim_token = $1, locked_until = $2, \
+                 attempts = attempts + 1 FROM due WHERE outbox.id = due.id"
             ))
             .bind::<Text, _>(&token)
             .bind::<Timestamp, _>(until)

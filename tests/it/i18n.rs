@@ -105,6 +105,21 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     }
     used.remove("comment-action-pending");
     used.insert("comment-action-delete".into());
+    for state in ["draft", "published", "cancelled"] {
+        used.insert(format!("event-state-{state}"));
+    }
+    for state in ["pending", "confirmed", "waitlisted", "cancelled"] {
+        used.insert(format!("rsvp-state-{state}"));
+    }
+    for state in ["pending", "sending", "sent", "failed"] {
+        used.insert(format!("outbox-state-{state}"));
+    }
+    for diet in ["omnivore", "vegetarian", "vegan"] {
+        used.insert(format!("rsvp-diet-{diet}"));
+    }
+    for format in ["open-space", "code-retreat", "talk-evening", "other"] {
+        used.insert(format!("event-format-{format}"));
+    }
     for month in 1..=12 {
         used.insert(format!("month-{month}"));
     }

@@ -1,6 +1,7 @@
 //! Integration tests: the real app over HTTP, on SQLite or (with TEST_DATABASE_URL) PostgreSQL.
 
 mod admin;
+mod admin_events;
 mod blog;
 mod comments;
 mod demo;

@@ -297,6 +297,11 @@ where
     S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
+    /// Starts over as a new visitor.
+    pub fn forget_cookies(&mut self) {
+        self.cookies.clear();
+    }
+
     async fn send(&mut self, req: test::TestRequest) -> Resp {
         let cookie_header = self
             .cookies

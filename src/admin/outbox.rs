@@ -1,0 +1,96 @@
+//! Mail that could not be sent, with a button to try again.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use diesel::prelude::*;
+
+use super::admin_ctx;
+use super::auth::{CsrfOnly, Organizer};
+use crate::AppState;
+use crate::db::schema::outbox;
+use crate::error::AppError;
+use crate::mail::{self, OutboxStatus, worker};
+use crate::web::session::{self, FlashKind};
+use crate::web::{PageCtx, render, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/outbox", web::get().to(overview))
+        .route("/outbox/{id}/retry", web::post().to(retry));
+}
+
+struct FailedRow {
+    id: i64,
+    recipient: String,
+    subject: String,
+    attempts: i32,
+    error: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+struct OutboxPage {
+    ctx: PageCtx,
+    counts: Vec<(&'static str, i64)>,
+    failed: Vec<FailedRow>,
+}
+
+async fn overview(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let (counts, failed) = state
+        .db
+        .run(|conn| {
+            let counts = mail::counts(conn)?;
+            let failed = outbox::table
+                .filter(outbox::status.eq(OutboxStatus::Failed.as_str()))
+                .order(outbox::id.desc())
+                .limit(200)
+                .select((
+                    outbox::id,
+                    outbox::recipient,
+                    outbox::subject,
+                    outbox::attempts,
+                    outbox::last_error,
+                ))
+                .load::<(i64, String, String, i32, Option<String>)>(conn)?;
+            Ok((counts, failed))
+        })
+        .await?;
+    render(&OutboxPage {
+        counts: counts.into_iter().map(|(s, n)| (s.as_str(), n)).collect(),
+        failed: failed
+            .into_iter()
+            .map(|(id, recipient, subject, attempts, error)| FailedRow {
+                id,
+                recipient,
+                subject,
+                attempts,
+                error: error.unwrap_or_default(),
+            })
+            .collect(),
+        ctx: admin_ctx(&state, ctx, "outbox").await?,
+    })
+}
+
+async fn retry(
+    state: web::Data<AppState>,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let changed = state
+        .db
+        .run(move |conn| Ok(worker::retry(conn, id)?))
+        .await?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    session::flash(&session, FlashKind::Success, "outbox-retried");
+    Ok(see_other("/admin/outbox"))
+}

@@ -1,0 +1,33 @@
+//! Queues reminder emails shortly before events start; the outbox sends them.
+
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+
+use super::emails::MailContext;
+use super::queries;
+use crate::db::Db;
+
+/// Checks once a minute for events starting within `lead` (idempotent: one reminder
+/// per attendee and event, whichever instance queues it first).
+pub async fn run_forever(db: Db, mail_ctx: MailContext, lead: Duration) {
+    loop {
+        let ctx = mail_ctx.clone();
+        let queued = db
+            .run(move |conn| {
+                Ok(queries::queue_reminders(
+                    conn,
+                    lead,
+                    &ctx,
+                    crate::blog::queries::now(),
+                )?)
+            })
+            .await;
+        match queued {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reminders = n, "queued reminders"),
+            Err(error) => tracing::error!(%error, "queueing reminders failed"),
+        }
+        tokio::time::sleep(StdDuration::from_secs(60)).await;
+    }
+}

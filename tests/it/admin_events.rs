@@ -1,0 +1,377 @@
+//! Organizers run events: create, cancel, see who comes, check people in, write to them.
+
+use chrono::Duration;
+use diesel::prelude::*;
+use grillplatz::blog::queries::now;
+use grillplatz::db::schema::{events, outbox, rsvps};
+use grillplatz::events::queries;
+
+use crate::events::event;
+use crate::support::{PASSWORD, TestApp, with_conn};
+
+const EMAIL: &str = "anna@example.org";
+
+fn rsvp(app: &TestApp, event_id: i64, name: &str, status: &str, guests: i32, diet: &str) -> i64 {
+    with_conn(app, |c| {
+        diesel::insert_into(rsvps::table)
+            .values((
+                rsvps::event_id.eq(event_id),
+                rsvps::name.eq(name),
+                rsvps::email.eq(format!(
+                    "{}@example.org",
+                    name.to_lowercase()
+                        .replace(['=', '(', ')', '"', ' ', ','], "")
+                )),
+                rsvps::lang.eq("de"),
+                rsvps::guests.eq(guests),
+                rsvps::diet.eq(diet),
+                rsvps::notes.eq("=1+1"),
+                rsvps::status.eq(status),
+                rsvps::manage_token_hash.eq(grillplatz::web::session::random_token()),
+                rsvps::consent_at.eq(now()),
+                rsvps::created_at.eq(now()),
+                rsvps::waitlisted_at.eq((status == "waitlisted").then_some(now())),
+            ))
+            .returning(rsvps::id)
+            .get_result(c)
+            .expect("rsvp")
+    })
+}
+
+fn subjects(app: &TestApp) -> Vec<String> {
+    with_conn(app, |c| {
+        outbox::table
+            .order(outbox::id)
+            .select(outbox::subject)
+            .load(c)
+            .expect("outbox")
+    })
+}
+
+#[actix_web::test]
+async fn organizer_creates_an_event_and_bad_input_comes_back() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let good = vec![
+        ("title_de", "Wintergrillen"),
+        ("title_en", "Winter BBQ"),
+        ("format", "open_space"),
+        ("date", "2099-01-15"),
+        ("start_time", "14:00"),
+        ("end_time", "23:00"),
+        ("venue_name", "Nordlicht"),
+        ("venue_address", "Große Ulrichstraße 12, Halle"),
+        ("capacity", "25"),
+        ("max_guests", "1"),
+        (
+            "agenda",
+            "14:00 Open Space | Open Space\n19:00 Grillen | Barbecue",
+        ),
+        ("action", "publish"),
+    ];
+    let script = "<script>alert(1)</script>";
+    let broken: Vec<(&str, &str, &str)> = vec![
+        ("title_de", "", "Bitte fülle dieses Feld aus."),
+        ("date", "15.01.2099", "Bitte gib ein Datum an"),
+        ("start_time", "2 Uhr", "Bitte gib eine Uhrzeit an"),
+        ("capacity", "viele", "ganze Zahl"),
+        ("max_guests", "99", "ganze Zahl"),
+        ("format", "rave", "Bitte wähle einen Eintrag"),
+        (
+            "agenda",
+            "irgendwann Grillen",
+            "Jede Zeile braucht eine Uhrzeit",
+        ),
+        (
+            "registration_closes",
+            "bald",
+            "Bitte gib Datum und Uhrzeit an",
+        ),
+        ("title_en", script, "Nur Kleinbuchstaben"),
+    ];
+    for (field, value, message) in broken {
+        let mut fields = good.clone();
+        fields.retain(|(k, _)| *k != field);
+        fields.push((field, value));
+        if field == "title_en" {
+            fields.push(("slug", "<b>"));
+        }
+        let res = client
+            .submit("/admin/events/new", "/admin/events/new", &fields)
+            .await;
+        assert_eq!(res.status, 422, "{field}");
+        res.assert_contains(message);
+        res.assert_lacks("<script>alert");
+        if field != "format" {
+            // A select can only show its own options; everything typed is kept.
+            assert_eq!(res.field(field).as_deref(), Some(value), "{field} kept");
+        }
+    }
+    assert_eq!(
+        with_conn(&app, |c| events::table
+            .count()
+            .get_result::<i64>(c)
+            .expect("count")),
+        0
+    );
+    let res = client
+        .submit("/admin/events/new", "/admin/events/new", &good)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = client.get("/en/events/wintergrillen/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("Winter BBQ");
+    page.assert_contains("January 15, 2099, 2:00 PM – 11:00 PM");
+    page.assert_contains("Barbecue");
+    // The same slug again is refused with a message.
+    let res = client
+        .submit("/admin/events/new", "/admin/events/new", &good)
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("schon vergeben");
+}
+
+#[actix_web::test]
+async fn cancelling_an_event_emails_everyone_registered() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = event(&app, "grillen", 10);
+    rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
+    rsvp(&app, id, "Ben", "waitlisted", 0, "omnivore");
+    rsvp(&app, id, "Eve", "cancelled", 0, "omnivore");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let edit = format!("/admin/events/{id}/edit");
+    let res = client
+        .submit(&edit, &format!("/admin/events/{id}/cancel"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    let sent = subjects(&app);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(sent.iter().all(|s| s.starts_with("Fällt aus")));
+    client
+        .get("/de/events/grillen/")
+        .await
+        .assert_contains("Dieser Termin fällt leider aus.");
+    // Cancelling twice sends nothing more.
+    client
+        .submit(&edit, &format!("/admin/events/{id}/cancel"), &[])
+        .await;
+    assert_eq!(subjects(&app).len(), 2);
+    assert_eq!(
+        client
+            .submit(&edit, "/admin/events/999999/cancel", &[])
+            .await
+            .status,
+        404
+    );
+}
+
+#[actix_web::test]
+async fn attendee_list_counts_for_the_grill_and_exports_safe_csv() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = event(&app, "grillen", 10);
+    rsvp(&app, id, "Jana", "confirmed", 2, "vegan");
+    rsvp(
+        &app,
+        id,
+        "=HYPERLINK(\"http://evil.example\",\"klick\")",
+        "confirmed",
+        0,
+        "omnivore",
+    );
+    rsvp(&app, id, "Ben", "waitlisted", 1, "vegetarian");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let page = client.get(&format!("/admin/events/{id}/attendees")).await;
+    assert_eq!(page.status, 200);
+    page.assert_contains(
+        "<span class=\"stat-value\">2</span><span class=\"stat-label\">Zusagen</span>",
+    );
+    page.assert_contains(
+        "<span class=\"stat-value\">2</span><span class=\"stat-label\">Begleitpersonen</span>",
+    );
+    page.assert_contains(
+        "<span class=\"stat-value\">3</span><span class=\"stat-label\">Vegan</span>",
+    );
+    let csv = client
+        .get(&format!("/admin/events/{id}/attendees.csv"))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(csv.body.contains("'=HYPERLINK"), "{}", csv.body);
+    assert!(csv.body.contains("'=1+1"));
+    assert!(!csv.body.contains(",=HYPERLINK") && !csv.body.contains("\"=HYPERLINK"));
+    assert_eq!(
+        client.get("/admin/events/999999/attendees").await.status,
+        404
+    );
+    client.forget_cookies();
+    assert_eq!(
+        client
+            .get(&format!("/admin/events/{id}/attendees.csv"))
+            .await
+            .status,
+        303
+    );
+}
+
+#[actix_web::test]
+async fn people_are_checked_in_at_the_door() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = event(&app, "grillen", 10);
+    let jana = rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
+    let other_event = event(&app, "anderes", 10);
+    let stranger = rsvp(&app, other_event, "Fremd", "confirmed", 0, "vegan");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let door = format!("/admin/events/{id}/checkin");
+    client
+        .get(&door)
+        .await
+        .assert_contains("0 Personen sind schon da.");
+    let jana_id = jana.to_string();
+    let res = client
+        .submit(&door, &door, &[("rsvp", &jana_id), ("arrived", "yes")])
+        .await;
+    assert_eq!(res.status, 303);
+    let page = client.get(&format!("{door}?q=jan")).await;
+    page.assert_contains("1 Person ist schon da.");
+    page.assert_contains("Doch nicht da");
+    let stranger_id = stranger.to_string();
+    assert_eq!(
+        client
+            .submit(&door, &door, &[("rsvp", &stranger_id), ("arrived", "yes")])
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        client
+            .submit(&door, &door, &[("rsvp", "abc"), ("arrived", "yes")])
+            .await
+            .status,
+        404
+    );
+}
+
+#[actix_web::test]
+async fn organizers_write_to_everyone_registered_or_waiting() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = event(&app, "grillen", 10);
+    rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
+    rsvp(&app, id, "Ben", "waitlisted", 0, "vegan");
+    rsvp(&app, id, "Eve", "pending", 0, "vegan");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let form = format!("/admin/events/{id}/message");
+    client
+        .get(&form)
+        .await
+        .assert_contains("Geht an 2 Personen");
+    let res = client
+        .submit(
+            &form,
+            &form,
+            &[("subject", ""), ("body", "Bringt Decken mit!")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.field("body").as_deref(), Some("Bringt Decken mit!"));
+    let res = client
+        .submit(
+            &form,
+            &form,
+            &[("subject", "Wetter"), ("body", "Bringt Decken mit!")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let sent = subjects(&app);
+    assert_eq!(
+        sent,
+        vec!["Wetter – Sommergrillen", "Wetter – Sommergrillen"]
+    );
+}
+
+#[actix_web::test]
+async fn reminders_go_out_once_per_attendee() {
+    let app = TestApp::new();
+    let soon = {
+        let start = now() + Duration::hours(30);
+        let input = crate::events::event_input("bald", 10, start);
+        with_conn(&app, |c| queries::save_event(c, None, &input, now())).expect("event")
+    };
+    let later = event(&app, "spaeter", 10);
+    rsvp(&app, soon, "Jana", "confirmed", 0, "vegan");
+    rsvp(&app, soon, "Ben", "waitlisted", 0, "vegan");
+    rsvp(&app, later, "Eve", "confirmed", 0, "vegan");
+    let config = &app.state.config;
+    for _ in 0..3 {
+        with_conn(&app, |c| {
+            queries::queue_reminders(c, config.reminder_lead, &config.mail_context(), now())
+        })
+        .expect("remind");
+    }
+    let reminders: Vec<(String, bool)> = with_conn(&app, |c| {
+        outbox::table
+            .select((outbox::recipient, outbox::ics.is_not_null()))
+            .load(c)
+            .expect("outbox")
+    });
+    assert_eq!(reminders, vec![("jana@example.org".to_string(), true)]);
+}
+
+#[actix_web::test]
+async fn failed_mail_can_be_sent_again_from_the_admin() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    with_conn(&app, |c| {
+        diesel::insert_into(outbox::table)
+            .values((
+                outbox::dedupe_key.eq("x"),
+                outbox::recipient.eq("bounce@example.org"),
+                outbox::subject.eq("Kaputt"),
+                outbox::body_text.eq("t"),
+                outbox::body_html.eq("h"),
+                outbox::status.eq("failed"),
+                outbox::attempts.eq(8),
+                outbox::last_error.eq("permanent: 550 no such user"),
+                outbox::next_attempt_at.eq(now()),
+                outbox::created_at.eq(now()),
+            ))
+            .execute(c)
+            .expect("row")
+    });
+    let id: i64 = with_conn(&app, |c| {
+        outbox::table.select(outbox::id).first(c).expect("id")
+    });
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let page = client.get("/admin/outbox").await;
+    page.assert_contains("550 no such user");
+    let res = client
+        .submit("/admin/outbox", &format!("/admin/outbox/{id}/retry"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    let status: String = with_conn(&app, |c| {
+        outbox::table
+            .find(id)
+            .select(outbox::status)
+            .first(c)
+            .expect("status")
+    });
+    assert_eq!(status, "pending");
+    assert_eq!(
+        client
+            .submit("/admin/outbox", &format!("/admin/outbox/{id}/retry"), &[])
+            .await
+            .status,
+        404,
+        "only failed mail"
+    );
+}

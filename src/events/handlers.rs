@@ -53,15 +53,22 @@ async fn index(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse,
             let now = now();
             let card = |conn: &mut crate::db::DbConn, e: &Event| -> Result<EventCard, AppError> {
                 let taken = queries::places_taken(conn, e.id)?;
-                let recap = match e.recap_post_id {
+                let recap_post = match e.recap_post_id {
                     Some(id) => crate::blog::queries::post_by_id(conn, id)?
-                        .filter(|p| p.state(now).key() == "published")
-                        .map(|p| Link {
-                            href: p.path(),
-                            label: p.title,
-                        }),
+                        .filter(|p| p.state(now).key() == "published"),
                     None => None,
                 };
+                // The recap in the reader's language where it was translated.
+                let recap = match recap_post {
+                    Some(p) if p.lang() != lang => {
+                        crate::blog::queries::visible_translation(conn, &p)?.or(Some(p))
+                    }
+                    other => other,
+                }
+                .map(|p| Link {
+                    href: p.path(),
+                    label: p.title,
+                });
                 Ok(EventCard::new(e, lang, taken, recap))
             };
             let upcoming = queries::upcoming(conn, now)?

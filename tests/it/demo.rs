@@ -56,8 +56,11 @@ async fn demo_content_covers_both_languages_drafts_and_schedules() {
     assert_eq!(summary.events, 2);
     let events = client.get("/de/events/").await;
     events.assert_contains("Entwickler- und Admin-Grillen");
-    events.assert_contains("Rückblick: ");
-    client.get("/en/events/").await.assert_contains("Recap: ");
+    events.assert_contains("Zum Rückblick<span class=\"visually-hidden\">: Rückblick");
+    client
+        .get("/en/events/")
+        .await
+        .assert_contains("Read the recap<span class=\"visually-hidden\">: Recap: our summer BBQ");
     let page = client.get("/de/events/grillen-2027/").await;
     page.assert_contains("Alle 12 Plätze sind vergeben");
     page.assert_contains("Grillen im Hof");

@@ -135,3 +135,7 @@ outbox-attempts = { $count ->
     [one] 1 Versuch
    *[other] { $count } Versuche
 }
+editor-event = Gehört zum Termin
+editor-no-event = Zu keinem Termin
+event-recap-post = Rückblick-Beitrag
+event-no-recap = Noch keiner

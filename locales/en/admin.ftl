@@ -135,3 +135,7 @@ outbox-attempts = { $count ->
     [one] 1 attempt
    *[other] { $count } attempts
 }
+editor-event = Belongs to the event
+editor-no-event = No event
+event-recap-post = Recap post
+event-no-recap = None yet

@@ -93,6 +93,7 @@ struct EventForm {
     registration_opens: String,
     registration_closes: String,
     agenda: String,
+    recap: String,
     action: String,
 }
 
@@ -121,8 +122,13 @@ impl EventForm {
             registration_opens: stamp(e.registration_opens_at),
             registration_closes: stamp(e.registration_closes_at),
             agenda,
+            recap: e.recap_post_id.map(|id| id.to_string()).unwrap_or_default(),
             ..EventForm::default()
         }
+    }
+
+    fn is_recap(&self, id: &i64) -> bool {
+        self.recap == id.to_string()
     }
 
     fn is_format(&self, f: &str) -> bool {
@@ -241,10 +247,21 @@ fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
             None => errors.add("agenda", "error-agenda"),
         }
     }
+    let recap_post_id = match form.recap.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.add("recap", "error-unknown-choice");
+                None
+            }
+        },
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(EventInput {
+        recap_post_id,
         slug,
         format: form.format.clone(),
         title_de,
@@ -279,6 +296,7 @@ struct EditPage {
     form: EventForm,
     errors: FieldErrors,
     formats: Vec<(&'static str, String)>,
+    posts: Vec<(i64, String)>,
 }
 
 async fn editor(
@@ -290,7 +308,15 @@ async fn editor(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
+    let posts = state
+        .db
+        .run(|conn| Ok(crate::blog::queries::all_posts(conn)?))
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("[{}] {}", p.lang.to_uppercase(), p.title)))
+        .collect();
     let page = EditPage {
+        posts,
         event_id: event.map(|e| e.id),
         status: event.map(|e| e.status.clone()),
         public_href: event.filter(|e| e.status != "draft").map(|e| e.path(lang)),
@@ -409,22 +435,30 @@ async fn save(
     let id = event.as_ref().map(|e| e.id);
     let saved = state
         .db
-        .run(
-            move |conn| match queries::save_event(conn, id, &input, now()) {
-                Ok(id) => Ok(Some(id)),
-                Err(e) if is_unique_violation(&e) => Ok(None),
+        .run(move |conn| {
+            if let Some(post) = input.recap_post_id
+                && crate::blog::queries::post_by_id(conn, post)?.is_none()
+            {
+                return Ok(Err("recap"));
+            }
+            match queries::save_event(conn, id, &input, now()) {
+                Ok(id) => Ok(Ok(id)),
+                Err(e) if is_unique_violation(&e) => Ok(Err("slug")),
                 Err(e) => Err(e.into()),
-            },
-        )
+            }
+        })
         .await?;
     match saved {
-        Some(id) => {
+        Ok(id) => {
             session::flash(session, FlashKind::Success, "event-saved");
             Ok(see_other(&format!("/admin/events/{id}/edit")))
         }
-        None => {
+        Err(field) => {
             let mut errors = FieldErrors::default();
-            errors.add("slug", "error-slug-taken");
+            match field {
+                "recap" => errors.add("recap", "error-unknown-choice"),
+                _ => errors.add("slug", "error-slug-taken"),
+            }
             editor(state, ctx, event.as_ref(), form, errors, unprocessable).await
         }
     }

@@ -127,6 +127,7 @@ struct PostForm {
     body: String,
     tags: String,
     translation: String,
+    event: String,
     publish_at: String,
     category_ids: Vec<String>,
     action: String,
@@ -146,6 +147,7 @@ impl PostForm {
                 "body" => form.body = value,
                 "tags" => form.tags = value,
                 "translation" => form.translation = value,
+                "event" => form.event = value,
                 "publish_at" => form.publish_at = value,
                 "category" => form.category_ids.push(value),
                 "action" => form.action = value,
@@ -160,6 +162,7 @@ impl PostForm {
         categories: Vec<i64>,
         tags: Vec<String>,
         translation: Option<i64>,
+        event: Option<i64>,
         tz: Tz,
     ) -> PostForm {
         PostForm {
@@ -171,6 +174,7 @@ impl PostForm {
             body: post.body_md.clone(),
             tags: tags.join(", "),
             translation: translation.map(|id| id.to_string()).unwrap_or_default(),
+            event: event.map(|id| id.to_string()).unwrap_or_default(),
             publish_at: post
                 .published_at
                 .map(|t| format::local(t, tz).format("%Y-%m-%dT%H:%M").to_string())
@@ -182,6 +186,10 @@ impl PostForm {
 
     fn has_category(&self, id: &i64) -> bool {
         self.category_ids.iter().any(|c| *c == id.to_string())
+    }
+
+    fn is_event(&self, id: &i64) -> bool {
+        self.event == id.to_string()
     }
 
     fn is_translation(&self, id: &i64) -> bool {
@@ -272,6 +280,16 @@ fn validate(
             }
         },
     };
+    let event_id = match form.event.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.add("event", "error-unknown-choice");
+                None
+            }
+        },
+    };
     let published_at = match form.publish_at.trim() {
         "" => None,
         raw => match parse_publish_at(raw, tz) {
@@ -312,6 +330,7 @@ fn validate(
             category_ids,
             tags,
             translation_id,
+            event_id,
         },
     ))
 }
@@ -327,6 +346,7 @@ struct EditPage {
     errors: FieldErrors,
     categories: Vec<(i64, String)>,
     translations: Vec<(i64, String, Lang)>,
+    events: Vec<(i64, String)>,
     preview: Option<String>,
 }
 
@@ -347,6 +367,7 @@ impl EditPage {
 struct Choices {
     categories: Vec<Category>,
     other_posts: Vec<Post>,
+    events: Vec<crate::events::model::Event>,
 }
 
 async fn load_choices(state: &AppState, except: Option<i64>) -> Result<Choices, AppError> {
@@ -360,6 +381,7 @@ async fn load_choices(state: &AppState, except: Option<i64>) -> Result<Choices, 
             Ok(Choices {
                 categories,
                 other_posts,
+                events: crate::events::queries::all_events(conn)?,
             })
         })
         .await
@@ -393,6 +415,20 @@ async fn editor(
             .other_posts
             .iter()
             .map(|p| (p.id, p.title.clone(), p.lang()))
+            .collect(),
+        events: choices
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.id,
+                    format!(
+                        "{} ({})",
+                        e.title(lang),
+                        crate::events::pages::span(e, lang)
+                    ),
+                )
+            })
             .collect(),
         form,
         errors,
@@ -432,7 +468,8 @@ async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppErr
             let categories = queries::category_ids(conn, id)?;
             let tags = queries::tag_names(conn, id)?;
             let translation = queries::translation_of(conn, &post)?.map(|p| p.id);
-            let form = PostForm::from_post(&post, categories, tags, translation, tz);
+            let event = queries::event_of(conn, id)?;
+            let form = PostForm::from_post(&post, categories, tags, translation, event, tz);
             Ok((post, form))
         })
         .await
@@ -550,6 +587,11 @@ async fn save(
                     Some(other) if other.lang() != check.lang => {}
                     _ => errors.add("translation", "error-translation"),
                 }
+            }
+            if let Some(event_id) = check.event_id
+                && crate::events::queries::by_id(conn, event_id)?.is_none()
+            {
+                errors.add("event", "error-unknown-choice");
             }
             if !errors.is_empty() {
                 return Ok(Err(errors));

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::model::{Category, Comment, CommentStatus, NewPost, Post, PostStatus, Tag};
 use crate::db::DbConn;
 use crate::db::schema::{
-    categories, comments, organizers, post_categories, post_tags, posts, tags,
+    categories, comments, event_posts, organizers, post_categories, post_tags, posts, tags,
 };
 use crate::i18n::Lang;
 
@@ -327,6 +327,15 @@ pub fn translation_of(conn: &mut DbConn, post: &Post) -> QueryResult<Option<Post
         .optional()
 }
 
+/// The event a post belongs to, if any.
+pub fn event_of(conn: &mut DbConn, post_id: i64) -> QueryResult<Option<i64>> {
+    event_posts::table
+        .filter(event_posts::post_id.eq(post_id))
+        .select(event_posts::event_id)
+        .first(conn)
+        .optional()
+}
+
 pub fn category_ids(conn: &mut DbConn, post_id: i64) -> QueryResult<Vec<i64>> {
     post_categories::table
         .filter(post_categories::post_id.eq(post_id))
@@ -358,6 +367,8 @@ pub struct PostInput {
     /// (slug, display name)
     pub tags: Vec<(String, String)>,
     pub translation_id: Option<i64>,
+    /// The event this post announces or recaps.
+    pub event_id: Option<i64>,
 }
 
 /// Creates (`id` = None) or updates a post with its categories, tags and translation link,
@@ -424,6 +435,15 @@ pub fn save_post(
                 .execute(conn)?;
         }
         link_translation(conn, id, input.translation_id)?;
+        diesel::delete(event_posts::table.filter(event_posts::post_id.eq(id))).execute(conn)?;
+        if let Some(event_id) = input.event_id {
+            diesel::insert_into(event_posts::table)
+                .values((
+                    event_posts::event_id.eq(event_id),
+                    event_posts::post_id.eq(id),
+                ))
+                .execute(conn)?;
+        }
         Ok(id)
     })
 }

@@ -91,6 +91,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                     .map(|t| (t.slug.to_string(), t.name.to_string()))
                     .collect(),
                 translation_id,
+                event_id: None,
             };
             let id = queries::save_post(conn, None, author_id, &input)?;
             if let Some(key) = post.translation_key {
@@ -191,6 +192,7 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
                     ),
                 ],
                 status,
+                recap_post_id: None,
             })
         };
     let upcoming = save_event(
@@ -213,6 +215,19 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
     diesel::update(events::table.find(past))
         .set(events::recap_post_id.eq(recap))
         .execute(conn)?;
+    // The invitations announce the upcoming event.
+    let invitations: Vec<i64> = posts::table
+        .filter(posts::slug.eq_any(["einladung-zum-sommergrillen", "invitation-summer-bbq"]))
+        .select(posts::id)
+        .load(conn)?;
+    for post in invitations {
+        diesel::insert_into(crate::db::schema::event_posts::table)
+            .values((
+                crate::db::schema::event_posts::event_id.eq(upcoming),
+                crate::db::schema::event_posts::post_id.eq(post),
+            ))
+            .execute(conn)?;
+    }
     // Twelve places taken by eight people and their guests, three more waiting.
     let people = [
         ("Jana", "confirmed", 1, "vegetarian", "de"),

@@ -499,6 +499,8 @@ pub struct EventInput {
     /// (start, German title, English title)
     pub agenda: Vec<(NaiveDateTime, String, String)>,
     pub status: EventStatus,
+    /// The post that tells how it went.
+    pub recap_post_id: Option<i64>,
 }
 
 /// Creates or updates an event and its agenda; every save raises the calendar SEQUENCE.
@@ -526,6 +528,7 @@ pub fn save_event(
             events::registration_opens_at.eq(input.registration_opens_at),
             events::registration_closes_at.eq(input.registration_closes_at),
             events::status.eq(input.status.as_str()),
+            events::recap_post_id.eq(input.recap_post_id),
             events::updated_at.eq(now),
         );
         let id = match id {

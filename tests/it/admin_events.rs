@@ -375,3 +375,88 @@ async fn failed_mail_can_be_sent_again_from_the_admin() {
         "only failed mail"
     );
 }
+
+#[actix_web::test]
+async fn posts_announce_events_and_events_link_their_recap() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = event(&app, "grillen", 10);
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let event_id = id.to_string();
+    let res = client
+        .submit(
+            "/admin/posts/new",
+            "/admin/posts/new",
+            &[
+                ("title", "Einladung"),
+                ("lang", "de"),
+                ("body", "Kommt alle!"),
+                ("event", &event_id),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = client.get("/de/events/grillen/").await;
+    page.assert_contains("Beiträge zu diesem Termin");
+    page.assert_contains("href=\"/de/blog/einladung/\"");
+    let res = client
+        .submit(
+            "/admin/posts/new",
+            "/admin/posts/new",
+            &[
+                ("title", "Zweite"),
+                ("lang", "de"),
+                ("body", "x"),
+                ("event", "424242"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Diese Auswahl gibt es nicht");
+
+    let edit = format!("/admin/events/{id}/edit");
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let form_page = client.get(&edit).await;
+    for name in [
+        "title_de",
+        "title_en",
+        "date",
+        "start_time",
+        "end_time",
+        "venue_name",
+        "venue_address",
+        "capacity",
+        "max_guests",
+        "agenda",
+    ] {
+        fields.push((name.to_string(), form_page.field(name).unwrap_or_default()));
+    }
+    fields.push(("format".into(), "open_space".into()));
+    fields.push(("action".into(), "publish".into()));
+    let mut bad = fields.clone();
+    bad.push(("recap".into(), "424242".into()));
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = client.submit(&edit, &edit, &bad).await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Diese Auswahl gibt es nicht");
+    let post_id: i64 = with_conn(&app, |c| {
+        use grillplatz::db::schema::posts;
+        posts::table.select(posts::id).first(c).expect("post")
+    });
+    let post_id = post_id.to_string();
+    let mut good = fields.clone();
+    good.push(("recap".into(), post_id));
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(client.submit(&edit, &edit, &good).await.status, 303);
+    let recap: Option<i64> = with_conn(&app, |c| {
+        events::table
+            .find(id)
+            .select(events::recap_post_id)
+            .first(c)
+            .expect("event")
+    });
+    assert!(recap.is_some());
+}

@@ -37,6 +37,7 @@ pub fn event_input(slug: &str, capacity: i32, starts_at: NaiveDateTime) -> Event
             ),
         ],
         status: EventStatus::Published,
+        recap_post_id: None,
     }
 }
 

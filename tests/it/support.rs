@@ -131,6 +131,7 @@ impl TestApp {
                 .map(|t| (t.to_string(), t.to_string()))
                 .collect(),
             translation_id: post.translation_of,
+            event_id: None,
         };
         queries::save_post(&mut self.conn(), None, author, &input).expect("save post")
     }

@@ -34,12 +34,19 @@ async function newContext(browser, locale = 'de-DE') {
   return context;
 }
 
+const viewport = (width) => (width === DESKTOP.width ? DESKTOP : { width, height: 740 });
+
+/** A full-page screenshot `<name>-<width>.png` at the page's current width. */
+async function shotAt(page, name, width) {
+  fs.mkdirSync(settings.screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(settings.screenshots, `${name}-${width}.png`), fullPage: true });
+}
+
 /** Full-page screenshots `<name>-375.png` and `<name>-1280.png`; leaves the desktop width set. */
 async function shot(page, name) {
-  fs.mkdirSync(settings.screenshots, { recursive: true });
   for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: width === 1280 ? 800 : 740 });
-    await page.screenshot({ path: path.join(settings.screenshots, `${name}-${width}.png`), fullPage: true });
+    await page.setViewportSize(viewport(width));
+    await shotAt(page, name, width);
   }
   await page.setViewportSize(DESKTOP);
 }
@@ -82,4 +89,4 @@ async function axe(page) {
   }));
 }
 
-module.exports = { launch, newContext, shot, follow, logIn, axe, WIDTHS, DESKTOP };
+module.exports = { launch, newContext, shot, shotAt, viewport, follow, logIn, axe, WIDTHS, DESKTOP };

@@ -1,7 +1,7 @@
 // What a visitor and an organizer do on the site, click by click, with screenshots.
 'use strict';
 
-const { settings, must, short, absolute, strings } = require('./lib');
+const { must, short, absolute, strings } = require('./lib');
 const { newContext, shot, follow, logIn } = require('./browser');
 
 const DE_POST = '/de/blog/einladung-zum-sommergrillen/';
@@ -105,7 +105,7 @@ async function visitor(browser, shared) {
     steps.push('comment held');
 
     shared.comment = { post: DE_POST, body };
-    return { counts: `${steps.length} steps`, detail: steps.join(', ') };
+    return { counts: `${steps.length} steps`, notes: [steps.join('; ')] };
   } finally {
     await context.close();
   }
@@ -178,6 +178,7 @@ async function organizer(browser, shared) {
     translationOf: dePost.id,
   });
   steps.push('English translation');
+  shared.posts = { de: dePost, en: enPost };
 
   await page.goto(absolute(dePost.href));
   await shot(page, 'organizer-05-public-post');
@@ -206,9 +207,8 @@ async function organizer(browser, shared) {
     must(false, 'no visitor comment to approve (the visitor journey failed)');
   }
 
-  shared.posts = { de: dePost, en: enPost };
   await page.close();
-  return { counts: `${steps.length} steps`, detail: steps.join(', ') };
+  return { counts: `${steps.length} steps`, notes: [steps.join('; ')] };
 }
 
 /**
@@ -244,7 +244,7 @@ async function feedIdStable(shared, feedIds) {
   must(after, `/de/feed.atom: the edited post ${post.href} is gone from the feed`);
   must(after.title.endsWith('(überarbeitet)'), `/de/feed.atom: the entry for ${post.href} does not show the new title`);
   must(after.id === before.id, `/de/feed.atom: the entry id of ${post.href} changed on edit (${before.id} → ${after.id})`);
-  return { counts: '1 entry', detail: `${post.href} keeps ${after.id}` };
+  return { counts: '1 entry', notes: [`${post.href} keeps ${after.id}`] };
 }
 
 module.exports = { visitor, organizer, feedIdStable };

@@ -1,0 +1,245 @@
+// Which pages are checked, and one pass over them in Chromium: saves each page's
+// HTML as the server sent it (for the Nu Html Checker), runs axe-core at phone and
+// desktop width, takes screenshots, and notes feed and calendar links.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { settings, must, short, absolute, slugify } = require('./lib');
+const { newContext, shotAt, viewport, follow, logIn, axe, WIDTHS } = require('./browser');
+
+const DE_POST = '/de/blog/einladung-zum-sommergrillen/';
+
+/** Every <url> of /sitemap.xml: its address and the languages it has alternates in. */
+async function sitemap() {
+  const res = await fetch(absolute('/sitemap.xml'));
+  must(res.status === 200, `/sitemap.xml answered ${res.status}`);
+  const xml = await res.text();
+  const urls = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, block]) => ({
+    loc: /<loc>([^<]+)<\/loc>/.exec(block)?.[1],
+    langs: [...block.matchAll(/hreflang="([^"]+)"/g)].map((m) => m[1]),
+  }));
+  must(urls.length > 0 && urls.every((u) => u.loc), '/sitemap.xml lists no pages');
+  return urls;
+}
+
+const linkable = (href) => {
+  if (!href.startsWith('/') || href.startsWith('//')) return null;
+  const clean = href.split('#')[0];
+  if (!clean || clean.includes('?') || /^\/(admin|static)\b/.test(clean) || /\.[a-z0-9]+$/i.test(clean)) return null;
+  return clean;
+};
+
+/** Same-site links of a page's main navigation and, for `main`, of its <main>. */
+function linksIn(html, where) {
+  const parts = where === 'nav'
+    ? [...html.matchAll(/<nav class="main-nav"[\s\S]*?<\/nav>/g)].map((m) => m[0])
+    : [/<main[\s\S]*?<\/main>/.exec(html)?.[0] || ''];
+  return parts.flatMap((part) => [...part.matchAll(/href="([^"]+)"/g)].map((m) => linksIn.decode(m[1]))).map(linkable).filter(Boolean);
+}
+linksIn.decode = (s) => s.replace(/&amp;/g, '&').replace(/&#x2F;/g, '/');
+
+/**
+ * Pages a visitor reaches from the main navigation (and the pages those list) that
+ * /sitemap.xml does not name, so a new section is checked before it is in the sitemap.
+ */
+async function discover(known, limit = 40) {
+  const found = [];
+  const seen = new Set(known);
+  const get = async (p) => {
+    const res = await fetch(absolute(p), { redirect: 'manual' });
+    return res.status === 200 ? res.text() : '';
+  };
+  const sections = new Set();
+  for (const home of ['/de/', '/en/']) for (const href of linksIn(await get(home), 'nav')) sections.add(href);
+  for (const section of sections) {
+    const fresh = !seen.has(section);
+    if (fresh && found.length < limit) { seen.add(section); found.push(section); }
+    if (!fresh) continue; // listed sections were crawled by whoever made the sitemap
+    for (const href of linksIn(await get(section), 'main')) {
+      if (href.startsWith(section) && !seen.has(href) && found.length < limit) { seen.add(href); found.push(href); }
+    }
+  }
+  return found;
+}
+
+async function submit(page, form) {
+  return follow(page, page.locator(`${form} button[type="submit"]`).last());
+}
+
+/**
+ * The pages to check. `as` is who looks: a visitor, or the logged-in organizer.
+ * `open` replaces a plain visit for pages that only a form submission shows.
+ */
+async function pageList(shared) {
+  const pages = [];
+  const add = (name, as, url, extra = {}) => pages.push({ name, as, url, status: [200], ...extra });
+
+  const entries = await sitemap();
+  for (const { loc } of entries) add(short(loc), 'visitor', short(loc));
+  const unlisted = await discover(entries.map((u) => short(u.loc)));
+  for (const url of unlisted) add(url, 'visitor', url, { note: 'not in /sitemap.xml' });
+
+  // A post in one language only, opened under the other language's address.
+  for (const [from, to] of [['de', 'en'], ['en', 'de']]) {
+    const lone = entries.find((u) => u.loc.includes(`/${from}/blog/`) && !u.langs.includes(to) && /\/blog\/[^/]+\/$/.test(u.loc));
+    if (lone) add(`untranslated ${to}`, 'visitor', short(lone.loc).replace(`/${from}/`, `/${to}/`), { status: [404] });
+  }
+  add('404 de', 'visitor', '/de/nope/', { status: [404] });
+  add('404 en', 'visitor', '/en/nope/', { status: [404] });
+  add('404 post', 'visitor', '/de/blog/gibt-es-nicht/', { status: [404] });
+  add('comment form with errors', 'visitor', DE_POST, {
+    status: [422],
+    open: async (page) => {
+      await page.goto(absolute(DE_POST));
+      await page.fill('#name', '');
+      await page.fill('#email', 'keine-adresse');
+      await page.fill('#body', '');
+      return submit(page, 'form[action$="/comments#comment-form-title"]');
+    },
+  });
+  add('403 forged form', 'visitor', DE_POST, {
+    status: [403],
+    open: async (page) => {
+      await page.goto(absolute(DE_POST));
+      await page.evaluate(() => { document.querySelector('form.form input[name="csrf"]').value = 'forged'; });
+      await page.fill('#name', 'Mallory');
+      await page.fill('#email', 'mallory@example.org');
+      await page.fill('#body', 'Forged.');
+      return submit(page, 'form[action$="/comments#comment-form-title"]');
+    },
+  });
+  add('/admin/login', 'visitor', '/admin/login');
+  add('login with errors', 'visitor', '/admin/login', {
+    status: [401, 422],
+    open: async (page) => {
+      await page.goto(absolute('/admin/login'));
+      await page.fill('#email', settings.organizerEmail);
+      await page.fill('#password', 'not-the-password');
+      return submit(page, 'form[action="/admin/login"]');
+    },
+  });
+
+  for (const url of ['/admin/', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/comments?status=spam', '/admin/categories']) {
+    add(url, 'organizer', url);
+  }
+  const editId = shared.posts?.de?.id;
+  add('admin post editor', 'organizer', editId ? `/admin/posts/${editId}/edit` : '(first post of /admin/posts)', {
+    open: async (page) => {
+      if (editId) return page.goto(absolute(`/admin/posts/${editId}/edit`));
+      await page.goto(absolute('/admin/posts'));
+      const href = await page.locator('tbody a[href$="/edit"]').first().getAttribute('href');
+      return page.goto(absolute(href));
+    },
+  });
+  add('admin editor with errors', 'organizer', '/admin/posts/new', {
+    status: [422],
+    open: async (page) => {
+      await page.goto(absolute('/admin/posts/new'));
+      await page.fill('#title', '');
+      await page.fill('#body', '');
+      await page.fill('#publish_at', '');
+      return follow(page, page.locator('button[name="action"][value="publish"]'));
+    },
+  });
+  add('admin editor preview', 'organizer', '/admin/posts/new', {
+    open: async (page) => {
+      await page.goto(absolute('/admin/posts/new'));
+      await page.fill('#title', 'Vorschau');
+      await page.fill('#body', [
+        '## Ablauf', '',
+        '| Uhrzeit | Programmpunkt | Raum | Verantwortlich | Voraussetzungen | Bemerkungen |',
+        '|---|---|---|---|---|---|',
+        '| 14:00 | Open-Space-Eröffnung | Großer Konferenzraum | Organisationsteam | keine | Kaffee steht bereit |',
+        '| 19:00 | Grillen | Innenhof | Grillmeisterinnen und Grillmeister | Appetit | Vegetarisch und vegan auch |',
+        '', '> Zitat', '', '`code` und ein langer Befehl:', '',
+        '```', 'cargo test --workspace --all-features -- --test-threads=1 --nocapture # sehr lange Zeile ohne Umbruch', '```',
+      ].join('\n'));
+      return follow(page, page.locator('button[name="action"][value="preview"]'));
+    },
+  });
+  add('admin categories with errors', 'organizer', '/admin/categories', {
+    status: [422],
+    open: async (page) => {
+      await page.goto(absolute('/admin/categories'));
+      return submit(page, 'form[action="/admin/categories"]');
+    },
+  });
+  add('admin 404', 'organizer', '/admin/posts/999999/edit', { status: [404] });
+  return pages;
+}
+
+/** Visits every page; returns what the checks need. */
+async function pass(browser, shared) {
+  const list = await pageList(shared);
+  const htmlDir = path.join(settings.work, 'html');
+  fs.mkdirSync(htmlDir, { recursive: true });
+  const visitorContext = await newContext(browser, 'de-DE');
+  let organizerContext = shared.adminContext;
+  if (!organizerContext) {
+    organizerContext = await newContext(browser, 'de-DE');
+    await (await logIn(organizerContext)).close();
+  }
+  const results = [];
+  const feeds = new Set();
+  const calendars = new Set();
+  const spent = { load: 0, axe: 0, screenshots: 0 };
+  const timed = async (phase, fn) => {
+    const t = Date.now();
+    try { return await fn(); } finally { spent[phase] += (Date.now() - t) / 1000; }
+  };
+  const one = async (spec, i) => {
+    const context = spec.as === 'organizer' ? organizerContext : visitorContext;
+    const page = await context.newPage();
+    const consoleErrors = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+    page.on('pageerror', (err) => consoleErrors.push(err.message));
+    const result = { ...spec, problems: [], violations: [], console: [] };
+    results[i] = result;
+    try {
+      const response = await timed('load', () => (spec.open ? spec.open(page) : page.goto(absolute(spec.url))));
+      must(response, `${spec.name}: no response`);
+      result.finalUrl = short(page.url());
+      result.code = response.status();
+      if (!spec.status.includes(result.code)) {
+        result.problems.push(`answered ${result.code}, expected ${spec.status.join(' or ')}`);
+      }
+      const html = await response.text();
+      const name = `${String(i + 1).padStart(3, '0')}-${slugify(spec.name)}`;
+      result.file = path.join(htmlDir, `${name}.html`);
+      fs.writeFileSync(result.file, html);
+
+      for (const href of await page.$$eval('link[type="application/atom+xml"], a[href$=".atom"]', (els) => els.map((e) => e.href))) feeds.add(href);
+      for (const href of await page.$$eval('link[type="text/calendar"], a[href$=".ics"], a[href*=".ics?"]', (els) => els.map((e) => e.href))) calendars.add(href);
+
+      // Desktop first (the page opened at that width), then the phone width.
+      for (const width of [...WIDTHS].sort((a, b) => b - a)) {
+        if (page.viewportSize().width !== width) await page.setViewportSize(viewport(width));
+        for (const v of await timed('axe', () => axe(page))) result.violations.push({ ...v, width });
+        await timed('screenshots', () => shotAt(page, `page-${name}`, width));
+      }
+      const expected = spec.status.filter((s) => s >= 400).map(String);
+      result.console = consoleErrors.filter((text) => !(expected.some((s) => text.includes(`status of ${s}`))));
+    } catch (err) {
+      result.problems.push(err.message.split('\n')[0]);
+    } finally {
+      await page.close();
+    }
+  };
+  // A few pages at a time: most of the time goes to axe and screenshots in Chromium.
+  const workers = Math.max(1, Number(process.env.GRILLPLATZ_CHECK_PARALLEL || 3));
+  let next = 0;
+  try {
+    await Promise.all(Array.from({ length: workers }, async () => {
+      while (next < list.length) {
+        const i = next++;
+        await one(list[i], i);
+      }
+    }));
+  } finally {
+    await visitorContext.close();
+  }
+  return { results, feeds: [...feeds], calendars: [...calendars], spent };
+}
+
+module.exports = { pass, sitemap };

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 use super::model::{AgendaItem, Event};
@@ -134,22 +134,30 @@ fn vtimezone(out: &mut String, tz: Tz, from: i32, to: i32) {
     let start = NaiveDate::from_ymd_opt(from, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
     let end = NaiveDate::from_ymd_opt(to + 1, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
     let mut transitions = 0;
+    let offset_at = |t: NaiveDateTime| tz.offset_from_utc_datetime(&t).fix().local_minus_utc();
     if let (Some(mut t), Some(end)) = (start, end) {
-        let mut before = tz.offset_from_utc_datetime(&t);
+        // Walk day by day, then narrow a change down to the minute by bisection.
         while t < end {
-            t += Duration::minutes(15);
-            let after = tz.offset_from_utc_datetime(&t);
-            let (old, new) = (
-                before.fix().local_minus_utc(),
-                after.fix().local_minus_utc(),
-            );
-            if old != new {
-                let kind = if after.dst_offset().is_zero() {
+            let next = t + Duration::days(1);
+            if offset_at(t) != offset_at(next) {
+                let (mut before, mut after) = (t, next);
+                while after - before > Duration::minutes(1) {
+                    let middle = before + (after - before) / 2;
+                    if offset_at(middle) == offset_at(before) {
+                        before = middle;
+                    } else {
+                        after = middle;
+                    }
+                }
+                let change = after.with_second(0).unwrap_or(after);
+                let (old, new) = (offset_at(before), offset_at(change));
+                let zone = tz.offset_from_utc_datetime(&change);
+                let kind = if zone.dst_offset().is_zero() {
                     "STANDARD"
                 } else {
                     "DAYLIGHT"
                 };
-                let local_start = t + Duration::seconds(i64::from(old));
+                let local_start = change + Duration::seconds(i64::from(old));
                 line(out, &format!("BEGIN:{kind}"));
                 line(
                     out,
@@ -157,13 +165,13 @@ fn vtimezone(out: &mut String, tz: Tz, from: i32, to: i32) {
                 );
                 line(out, &format!("TZOFFSETFROM:{}", offset(old)));
                 line(out, &format!("TZOFFSETTO:{}", offset(new)));
-                if let Some(abbreviation) = after.abbreviation() {
+                if let Some(abbreviation) = zone.abbreviation() {
                     line(out, &format!("TZNAME:{abbreviation}"));
                 }
                 line(out, &format!("END:{kind}"));
                 transitions += 1;
             }
-            before = after;
+            t = next;
         }
     }
     if transitions == 0 {

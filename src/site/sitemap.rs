@@ -36,10 +36,11 @@ fn escape(s: &str) -> String {
 
 pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let tz = state.config.timezone;
-    let (posts, categories, tags, months) = state
+    let (posts, categories, tags, months, events) = state
         .db
         .run(move |conn| {
             let posts = queries::all_visible(conn)?;
+            let events = crate::events::queries::all_public(conn)?;
             let mut categories = Vec::new();
             let mut tags = Vec::new();
             let mut months = Vec::new();
@@ -54,7 +55,7 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
                     months.push((lang, y, m));
                 }
             }
-            Ok((posts, categories, tags, months))
+            Ok((posts, categories, tags, months, events))
         })
         .await?;
 
@@ -63,7 +64,11 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
         Entry::both("blog/"),
         Entry::both("archive/"),
         Entry::both("privacy/"),
+        Entry::both("events/"),
     ];
+    for event in &events {
+        entries.push(Entry::both(&format!("events/{}/", event.slug)));
+    }
     // Posts: a translated pair is one entry with two URLs.
     let mut paired: Vec<&Post> = Vec::new();
     for post in &posts {

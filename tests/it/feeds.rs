@@ -89,6 +89,7 @@ async fn sitemap_lists_both_languages_with_alternates() {
         author,
         PostSpec::published(Lang::De, "entwurf", "Entwurf").draft(),
     );
+    crate::events::event(&app, "sommerfest", 10);
     let mut client = app.client().await;
     let res = client.get("/sitemap.xml").await;
     assert_eq!(res.status, 200);
@@ -100,6 +101,8 @@ async fn sitemap_lists_both_languages_with_alternates() {
         "/de/blog/einladung/",
         "/en/blog/invitation/",
         "/de/tag/grill/",
+        "/en/events/",
+        "/de/events/sommerfest/",
     ] {
         res.assert_contains(&format!("<loc>http://grillplatz.test{url}</loc>"));
     }

@@ -23,13 +23,22 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().to_string_lossy().into_owned();
-    let mut config = Config::from_lookup(|name| (name == "GRILLPLATZ_DATA_DIR").then(|| data.clone())).expect("config");
-    config.database_url = dir.path().join("bench.sqlite").to_string_lossy().into_owned();
+    let mut config =
+        Config::from_lookup(|name| (name == "GRILLPLATZ_DATA_DIR").then(|| data.clone()))
+            .expect("config");
+    config.database_url = dir
+        .path()
+        .join("bench.sqlite")
+        .to_string_lossy()
+        .into_owned();
     config.ensure_secret_key().expect("secret");
     let pool = db::connect(&config.database_url, 8).expect("pool");
     db::migrate(&mut pool.get().expect("conn")).expect("migrate");
     grillplatz::demo::fill(&mut pool.get().expect("conn")).expect("demo");
-    let state = web::Data::new(AppState { config, db: Db::new(pool) });
+    let state = web::Data::new(AppState {
+        config,
+        db: Db::new(pool),
+    });
     let service = test::init_service(app(state)).await;
 
     let paths = [
@@ -49,7 +58,9 @@ async fn main() {
         for _ in 0..ROUNDS {
             let start = Instant::now();
             for _ in 0..REQUESTS {
-                let res = test::call_service(&service, test::TestRequest::get().uri(path).to_request()).await;
+                let res =
+                    test::call_service(&service, test::TestRequest::get().uri(path).to_request())
+                        .await;
                 assert!(res.status().is_success(), "{path}: {}", res.status());
                 let _ = test::read_body(res).await;
             }

@@ -166,7 +166,11 @@ async function mails() {
     return { skip: `no .eml file in the data dir's mail/ folder${settings.mailDirExtra ? ' or GRILLPLATZ_CHECK_MAIL_DIR' : ''}` };
   }
   const results = python('mail_check.py', files);
-  return { problems: results.flatMap((r) => r.problems.map((p) => `${path.basename(r.mail)}: ${p}`)), counts: `${results.length} mails` };
+  // One line per kind of mail (its subject without the event's name is close enough).
+  const subjects = new Map();
+  for (const r of results) subjects.set(r.subject, (subjects.get(r.subject) || 0) + 1);
+  const notes = [`subjects: ${[...subjects].map(([s, n]) => `${JSON.stringify(s)} ×${n}`).join(', ')}`];
+  return { problems: results.flatMap((r) => r.problems.map((p) => `${path.basename(r.mail)} ("${r.subject}"): ${p}`)), counts: `${results.length} mails, ${subjects.size} subjects`, notes };
 }
 
 // ------------------------------------------------------------------ running and reporting
@@ -178,6 +182,7 @@ async function main() {
   if (!selfTestOnly) {
     checks.push(
       ['visitor journey', (b) => journeys.visitor(b, shared)],
+      ['attendee journey', (b) => journeys.attendee(b, shared)],
       ['organizer journey', (b) => journeys.organizer(b, shared)],
       ['feed entry id stable after edit', () => feedIds(shared)],
       ['pages load (status, console)', (b) => pagePass(b, shared)],
@@ -188,7 +193,7 @@ async function main() {
       ['mails (.eml)', () => mails()],
     );
     for (const f of fs.existsSync(settings.screenshots) ? fs.readdirSync(settings.screenshots) : []) {
-      if (/^(visitor|organizer|page)-.*\.png$/.test(f)) fs.rmSync(path.join(settings.screenshots, f));
+      if (/^(visitor|attendee|organizer|page)-.*\.png$/.test(f)) fs.rmSync(path.join(settings.screenshots, f));
     }
   }
 

@@ -1,7 +1,9 @@
 // What a visitor and an organizer do on the site, click by click, with screenshots.
 'use strict';
 
-const { must, short, absolute, strings } = require('./lib');
+const fs = require('fs');
+const path = require('path');
+const { settings, must, short, absolute, strings, python } = require('./lib');
 const { newContext, shot, follow, logIn } = require('./browser');
 
 const DE_POST = '/de/blog/einladung-zum-sommergrillen/';
@@ -105,6 +107,98 @@ async function visitor(browser, shared) {
     steps.push('comment held');
 
     shared.comment = { post: DE_POST, body };
+    return { counts: `${steps.length} steps`, notes: [steps.join('; ')] };
+  } finally {
+    await context.close();
+  }
+}
+
+const EVENT = '/en/events/grillen-2027/';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** To, Subject and links of every .eml in the data dir's mail folder addressed to `email`, newest first. */
+function mailsTo(email) {
+  const dir = settings.mailDir;
+  if (!dir || !fs.existsSync(dir)) return [];
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => path.join(dir, f));
+  if (!files.length) return [];
+  const mtime = new Map(files.map((f) => [f, fs.statSync(f).mtimeMs]));
+  return python('mail_check.py', ['links', ...files])
+    .filter((m) => !m.error && m.to.toLowerCase().includes(email.toLowerCase()))
+    .sort((a, b) => mtime.get(b.mail) - mtime.get(a.mail));
+}
+
+/** Polls the mail folder until `count` mails to `email` are there (the outbox worker runs every 2 s). */
+async function waitForMails(email, count, seconds = 12) {
+  const until = Date.now() + seconds * 1000;
+  for (;;) {
+    const found = mailsTo(email);
+    if (found.length >= count || Date.now() > until) return found;
+    await sleep(500);
+  }
+}
+
+/**
+ * An English-speaking attendee: registers for the (full) demo event, finds the
+ * confirmation link in the mail the outbox worker wrote, confirms, and gets the
+ * waiting-list (or confirmed) answer and its mail.
+ */
+async function attendee(browser, shared) {
+  const en = strings('en');
+  const steps = [];
+  const email = `anna.${stamp()}@example.org`;
+  const context = await newContext(browser, 'en-US');
+  try {
+    const page = await context.newPage();
+    const opened = await page.goto(absolute(EVENT));
+    must(opened && opened.status() === 200, `${EVENT} answered ${opened && opened.status()}`);
+    must(await page.locator('#rsvp form').count(), `${EVENT}: no RSVP form in #rsvp`);
+    await shot(page, 'attendee-01-event');
+    steps.push('event page');
+
+    await page.fill('#rsvp #email', email);
+    await page.fill('#rsvp #name', 'Anna Attendee');
+    await page.selectOption('#rsvp #lang', 'en');
+    if (await page.locator('#rsvp select#guests').count()) await page.selectOption('#rsvp select#guests', '1');
+    await page.check('#rsvp #diet-vegetarian');
+    await page.fill('#rsvp #notes', 'No mushrooms, please.');
+    await page.check('#rsvp #consent');
+    await shot(page, 'attendee-02-rsvp-form');
+    const response = await follow(page, page.locator('#rsvp form button[type="submit"]'));
+    must(response && response.status() === 200, `${EVENT}: sending the RSVP answered ${response && response.status()} at ${short(page.url())}`);
+    const message = await flash(page);
+    must(message === en['rsvp-link-sent'], `${EVENT}: after registering expected "${en['rsvp-link-sent']}", saw ${JSON.stringify(message)}`);
+    await shot(page, 'attendee-03-link-sent');
+    steps.push('RSVP sent');
+
+    const started = Date.now();
+    const first = await waitForMails(email, 1);
+    must(first.length, `no .eml to ${email} in ${short(settings.mailDir)} within 12 s after the RSVP (outbox worker; see server.log)`);
+    const mail = first[0];
+    const link = mail.links.map((u) => u.replace(/[.,;:)]+$/, '')).find((u) => u.includes('/rsvp/confirm/'));
+    must(link, `${path.basename(mail.mail)} ("${mail.subject}"): no link with /rsvp/confirm/ in it (links: ${mail.links.join(' ') || 'none'})`);
+    must(link.startsWith(settings.base), `${path.basename(mail.mail)}: the confirmation link ${link} is not on ${settings.base}`);
+    steps.push(`mail after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const ask = await page.goto(link);
+    must(ask && ask.status() === 200, `${short(link)} answered ${ask && ask.status()}`);
+    const button = page.locator('form[action*="/rsvp/confirm/"] button[type="submit"]');
+    must((await button.count()) === 1, `${short(link)}: expected one confirm button`);
+    await shot(page, 'attendee-04-confirm');
+    const confirmed = await follow(page, button);
+    must(confirmed && confirmed.status() === 200, `${short(link)}: confirming answered ${confirmed && confirmed.status()}`);
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    const waitlisted = text.includes('All places are taken');
+    must(waitlisted || text.includes(en['confirm-confirmed']), `${short(link)}: after confirming neither "All places are taken" nor "${en['confirm-confirmed']}" is shown (saw: ${text.slice(0, 200)})`);
+    await shot(page, 'attendee-05-confirmed');
+    steps.push(waitlisted ? 'waiting list' : 'confirmed');
+
+    const all = await waitForMails(email, 2);
+    must(all.length >= 2, `no second mail to ${email} (${waitlisted ? 'waiting list' : 'confirmed'}) within 12 s after confirming`);
+    const manage = all.flatMap((m) => m.links).map((u) => u.replace(/[.,;:)]+$/, '')).find((u) => /\/rsvp\/[^/]+\/$/.test(new URL(u).pathname));
+    shared.attendee = { email, waitlisted, manage: manage ? short(manage) : null, confirm: short(link) };
+    steps.push(`mails: ${all.map((m) => `"${m.subject}"${m.attachments.length ? ` [${m.attachments.join(', ')}]` : ''}`).reverse().join(', ')}`);
     return { counts: `${steps.length} steps`, notes: [steps.join('; ')] };
   } finally {
     await context.close();
@@ -247,4 +341,4 @@ async function feedIdStable(shared, feedIds) {
   return { counts: '1 entry', notes: [`${post.href} keeps ${after.id}`] };
 }
 
-module.exports = { visitor, organizer, feedIdStable };
+module.exports = { visitor, attendee, organizer, feedIdStable };

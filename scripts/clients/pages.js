@@ -9,6 +9,8 @@ const { settings, must, short, absolute, slugify } = require('./lib');
 const { newContext, shotAt, viewport, follow, logIn, axe, WIDTHS } = require('./browser');
 
 const DE_POST = '/de/blog/einladung-zum-sommergrillen/';
+const DE_EVENT = '/de/events/grillen-2027/';
+const EVENT_PAGES = ['/de/events/', '/en/events/', DE_EVENT, '/en/events/grillen-2027/'];
 
 /** Every <url> of /sitemap.xml: its address and the languages it has alternates in. */
 async function sitemap() {
@@ -75,10 +77,22 @@ async function pageList(shared) {
   const pages = [];
   const add = (name, as, url, extra = {}) => pages.push({ name, as, url, status: [200], ...extra });
 
-  const entries = await sitemap();
-  for (const { loc } of entries) add(short(loc), 'visitor', short(loc));
-  const unlisted = await discover(entries.map((u) => short(u.loc)));
+  // A URL listed twice (or under two spellings of the host) is checked once.
+  const entries = [];
+  const listed = new Set();
+  for (const entry of await sitemap()) {
+    const url = short(entry.loc);
+    if (listed.has(url)) continue;
+    listed.add(url);
+    entries.push(entry);
+    add(url, 'visitor', url);
+  }
+  const unlisted = await discover([...listed]);
   for (const url of unlisted) add(url, 'visitor', url, { note: 'not in /sitemap.xml' });
+  // The events section and the demo event, whether the sitemap and navigation name them or not.
+  for (const url of [...EVENT_PAGES].filter((u) => !listed.has(u) && !unlisted.includes(u))) {
+    add(url, 'visitor', url, { note: 'not in /sitemap.xml' });
+  }
 
   // A post in one language only, opened under the other language's address.
   for (const [from, to] of [['de', 'en'], ['en', 'de']]) {
@@ -109,6 +123,24 @@ async function pageList(shared) {
       return submit(page, 'form[action$="/comments#comment-form-title"]');
     },
   });
+  add('404 event', 'visitor', '/en/events/gibt-es-nicht/', { status: [404] });
+  add('RSVP form with errors', 'visitor', DE_EVENT, {
+    status: [422],
+    open: async (page) => {
+      await page.goto(absolute(DE_EVENT));
+      await page.fill('#rsvp #email', 'keine-adresse');
+      await page.fill('#rsvp #name', '');
+      return submit(page, '#rsvp form');
+    },
+  });
+  add('RSVP confirm link, unknown token', 'visitor', '/de/rsvp/confirm/unbekannt', {
+    status: [404],
+    open: async (page) => {
+      await page.goto(absolute('/de/rsvp/confirm/unbekannt'));
+      return submit(page, 'form[action*="/rsvp/confirm/"]');
+    },
+  });
+  if (shared.attendee?.manage) add('RSVP manage page (from the mail)', 'visitor', shared.attendee.manage);
   add('/admin/login', 'visitor', '/admin/login');
   add('login with errors', 'visitor', '/admin/login', {
     status: [401, 422],
@@ -120,7 +152,7 @@ async function pageList(shared) {
     },
   });
 
-  for (const url of ['/admin/', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/comments?status=spam', '/admin/categories']) {
+  for (const url of ['/admin/', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/comments?status=spam', '/admin/categories', '/admin/events', '/admin/outbox']) {
     add(url, 'organizer', url);
   }
   const editId = shared.posts?.de?.id;

@@ -247,16 +247,7 @@ fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
             None => errors.add("agenda", "error-agenda"),
         }
     }
-    let recap_post_id = match form.recap.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.add("recap", "error-unknown-choice");
-                None
-            }
-        },
-    };
+    let recap_post_id = errors.optional_id("recap", &form.recap);
     if !errors.is_empty() {
         return Err(errors);
     }

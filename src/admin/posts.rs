@@ -270,26 +270,8 @@ fn validate(
     if tags.len() > TAGS_MAX {
         errors.add("tags", "error-too-many-tags");
     }
-    let translation_id = match form.translation.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.add("translation", "error-unknown-choice");
-                None
-            }
-        },
-    };
-    let event_id = match form.event.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.add("event", "error-unknown-choice");
-                None
-            }
-        },
-    };
+    let translation_id = errors.optional_id("translation", &form.translation);
+    let event_id = errors.optional_id("event", &form.event);
     let published_at = match form.publish_at.trim() {
         "" => None,
         raw => match parse_publish_at(raw, tz) {

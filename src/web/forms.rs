@@ -50,6 +50,17 @@ impl FieldErrors {
         value.to_string()
     }
 
+    /// An optional choice from a list of ids (a select with an empty "none" option).
+    pub fn optional_id(&mut self, field: &'static str, value: &str) -> Option<i64> {
+        match value.trim() {
+            "" => None,
+            raw => raw
+                .parse::<i64>()
+                .map_err(|_| self.add(field, "error-unknown-choice"))
+                .ok(),
+        }
+    }
+
     /// A required email address, normalized.
     pub fn email(&mut self, field: &'static str, value: &str) -> Option<Email> {
         if value.trim().is_empty() {

@@ -392,10 +392,9 @@ async fn comment(
         .db
         .run(move |conn| {
             let post = queries::find_visible(conn, lang, &lookup)?.ok_or(AppError::NotFound)?;
-            if rate_limit::COMMENTS.exceeded(conn, &ip)? {
+            if !rate_limit::COMMENTS.take(conn, &ip)? {
                 return Ok(None);
             }
-            rate_limit::COMMENTS.record(conn, &ip)?;
             let added = queries::add_comment(
                 conn,
                 post.id,

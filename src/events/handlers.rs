@@ -215,10 +215,9 @@ async fn rsvp(
     let outcome = state
         .db
         .run(move |conn| {
-            if rate_limit::RSVPS.exceeded(conn, &ip)? {
+            if !rate_limit::RSVPS.take(conn, &ip)? {
                 return Ok(None);
             }
-            rate_limit::RSVPS.record(conn, &ip)?;
             Ok(Some(queries::register(
                 conn,
                 &registering,

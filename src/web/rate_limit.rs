@@ -62,6 +62,15 @@ impl Limit {
         Ok(())
     }
 
+    /// Counts one event for `subject` unless the limit is used up; false means refused.
+    pub fn take(&self, conn: &mut DbConn, subject: &str) -> QueryResult<bool> {
+        if self.exceeded(conn, subject)? {
+            return Ok(false);
+        }
+        self.record(conn, subject)?;
+        Ok(true)
+    }
+
     /// Forgets the events of `subject` (after a successful login).
     pub fn clear(&self, conn: &mut DbConn, subject: &str) -> QueryResult<()> {
         diesel::delete(

@@ -626,3 +626,37 @@ async fn calendar_uid_stays_and_sequence_rises_with_each_change() {
     assert!(third.contains("SEQUENCE:2"));
     assert!(third.contains("SUMMARY:Summer BBQ"));
 }
+
+#[actix_web::test]
+async fn many_registrations_from_one_address_are_slowed_down() {
+    let app = TestApp::new();
+    event(&app, "grillen", 100);
+    let mut client = app.client().await;
+    for n in 0..10 {
+        let email = format!("person{n}@example.org");
+        let res = client
+            .submit(
+                "/de/events/grillen/",
+                "/de/events/grillen/rsvp",
+                &rsvp_fields("Jana", &email, "0"),
+            )
+            .await;
+        assert_eq!(res.status, 303, "registration {n}");
+    }
+    let res = client
+        .submit(
+            "/de/events/grillen/",
+            "/de/events/grillen/rsvp",
+            &rsvp_fields("Jana", "elf@example.org", "0"),
+        )
+        .await;
+    assert_eq!(res.status, 429);
+    assert_eq!(res.field("email").as_deref(), Some("elf@example.org"));
+    assert_eq!(
+        with_conn(&app, |c| rsvps::table
+            .count()
+            .get_result::<i64>(c)
+            .expect("count")),
+        10
+    );
+}

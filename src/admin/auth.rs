@@ -12,7 +12,7 @@ use super::organizers;
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::forms::{Email, FieldErrors};
+use crate::web::forms::{CsrfOnly, Email, FieldErrors};
 use crate::web::session::{self, FlashKind, SessionOrganizer};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
@@ -155,12 +155,6 @@ async fn login(
             errors,
         },
     )
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CsrfOnly {
-    pub csrf: String,
 }
 
 async fn logout(session: Session, form: web::Form<CsrfOnly>) -> Result<HttpResponse, AppError> {

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::admin_ctx;
-use super::auth::{CsrfOnly, Organizer};
+use super::auth::Organizer;
 use crate::AppState;
 use crate::blog::queries::now;
 use crate::db::is_unique_violation;
@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::events::model::{DIETS, Event, EventStatus, FORMATS, Rsvp, RsvpStatus};
 use crate::events::queries::{self, EventInput};
 use crate::i18n::format;
+use crate::web::forms::CsrfOnly;
 use crate::web::forms::{FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};

@@ -6,11 +6,12 @@ use askama::Template;
 use diesel::prelude::*;
 
 use super::admin_ctx;
-use super::auth::{CsrfOnly, Organizer};
+use super::auth::Organizer;
 use crate::AppState;
 use crate::db::schema::outbox;
 use crate::error::AppError;
 use crate::mail::{self, OutboxStatus, worker};
+use crate::web::forms::CsrfOnly;
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, see_other};
 

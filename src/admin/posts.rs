@@ -8,7 +8,7 @@ use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
 use super::admin_ctx;
-use super::auth::{CsrfOnly, Organizer};
+use super::auth::Organizer;
 use crate::AppState;
 use crate::blog::markdown;
 use crate::blog::model::{Category, Post, PostStatus};
@@ -16,6 +16,7 @@ use crate::blog::queries::{self, PostInput};
 use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::i18n::{Lang, format};
+use crate::web::forms::CsrfOnly;
 use crate::web::forms::{FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};

@@ -4,7 +4,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::ics;
-use super::model::{Event, Rsvp};
+use super::model::{AgendaItem, Event, Rsvp};
 use super::queries::RsvpInput;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::mail::{Action, Email};
@@ -122,149 +122,103 @@ pub fn confirm_link(
     with_manage_link(email, ctx, rsvp_id)
 }
 
-/// "You have a place", with the event as .ics.
-pub fn confirmed(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
-    let lang = rsvp.lang();
-    let mut email = base(
-        ctx,
-        lang,
-        &rsvp.email,
-        "mail-confirmed-subject",
-        event,
-        &rsvp.name,
-    );
-    email
-        .paragraphs
-        .push(lang.t_args("mail-confirmed-text", &event_args(event, lang)));
-    email.action = Some(Action {
-        label: lang.t("mail-event-action"),
-        url: ctx.event_url(event, lang),
-    });
-    email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
-    with_manage_link(email, ctx, rsvp.id)
-}
-
-/// "You are on the waiting list at position N".
-pub fn waitlisted(ctx: &MailContext, event: &Event, rsvp: &Rsvp, position: i64) -> Email {
-    let lang = rsvp.lang();
-    let mut email = base(
-        ctx,
-        lang,
-        &rsvp.email,
-        "mail-waitlisted-subject",
-        event,
-        &rsvp.name,
-    );
-    let mut args = event_args(event, lang);
-    args.push(("position", FluentArg::Num(position)));
-    email
-        .paragraphs
-        .push(lang.t_args("mail-waitlisted-text", &args));
-    with_manage_link(email, ctx, rsvp.id)
-}
-
-/// "A place became free and it is yours".
-pub fn promoted(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
-    let lang = rsvp.lang();
-    let mut email = base(
-        ctx,
-        lang,
-        &rsvp.email,
-        "mail-promoted-subject",
-        event,
-        &rsvp.name,
-    );
-    email
-        .paragraphs
-        .push(lang.t_args("mail-promoted-text", &event_args(event, lang)));
-    email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
-    with_manage_link(email, ctx, rsvp.id)
-}
-
-/// "Your registration is cancelled".
-pub fn cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
-    let lang = rsvp.lang();
-    let mut email = base(
-        ctx,
-        lang,
-        &rsvp.email,
-        "mail-cancelled-subject",
-        event,
-        &rsvp.name,
-    );
-    email
-        .paragraphs
-        .push(lang.t_args("mail-cancelled-text", &event_args(event, lang)));
-    email.action = Some(Action {
-        label: lang.t("mail-event-action"),
-        url: ctx.event_url(event, lang),
-    });
-    email
-}
-
-/// Someone registered again with an address that already has a place or waits for one.
-pub fn already_registered(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
-    let lang = rsvp.lang();
-    let mut email = base(
-        ctx,
-        lang,
-        &rsvp.email,
-        "mail-again-subject",
-        event,
-        &rsvp.name,
-    );
-    email
-        .paragraphs
-        .push(lang.t_args("mail-again-text", &event_args(event, lang)));
-    email.action = Some(Action {
-        label: lang.t("mail-manage-action"),
-        url: ctx.manage_url(lang, rsvp.id),
-    });
-    email
-}
-
-/// The organizers cancelled the event.
-pub fn event_cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
-    let lang = rsvp.lang();
-    let mut email = base(
-        ctx,
-        lang,
-        &rsvp.email,
-        "mail-event-cancelled-subject",
-        event,
-        &rsvp.name,
-    );
-    email
-        .paragraphs
-        .push(lang.t_args("mail-event-cancelled-text", &event_args(event, lang)));
-    email.ics = Some(ics::event_calendar(event, &[], lang, &ctx.base_url));
-    email
-}
-
-/// "See you soon", with the event as .ics, some time before the start.
-pub fn reminder(
+/// A mail to an attendee: subject `{key}-subject`, one paragraph `{key}-text` about the event.
+fn to_attendee(
     ctx: &MailContext,
     event: &Event,
-    agenda: &[super::model::AgendaItem],
     rsvp: &Rsvp,
+    key: &str,
+    extra: &[(&'static str, FluentArg)],
 ) -> Email {
     let lang = rsvp.lang();
     let mut email = base(
         ctx,
         lang,
         &rsvp.email,
-        "mail-reminder-subject",
+        &format!("{key}-subject"),
         event,
         &rsvp.name,
     );
+    let mut args = event_args(event, lang);
+    args.extend_from_slice(extra);
     email
         .paragraphs
-        .push(lang.t_args("mail-reminder-text", &event_args(event, lang)));
-    email.action = Some(Action {
+        .push(lang.t_args(&format!("{key}-text"), &args));
+    email
+}
+
+fn event_action(ctx: &MailContext, event: &Event, lang: Lang) -> Option<Action> {
+    Some(Action {
         label: lang.t("mail-event-action"),
         url: ctx.event_url(event, lang),
+    })
+}
+
+fn event_ics(
+    ctx: &MailContext,
+    event: &Event,
+    agenda: &[AgendaItem],
+    lang: Lang,
+) -> Option<String> {
+    Some(ics::event_calendar(event, agenda, lang, &ctx.base_url))
+}
+
+/// "You have a place", with the event as .ics.
+pub fn confirmed(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let mut email = to_attendee(ctx, event, rsvp, "mail-confirmed", &[]);
+    email.action = event_action(ctx, event, email.lang);
+    email.ics = event_ics(ctx, event, &[], email.lang);
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// "You are on the waiting list at position N".
+pub fn waitlisted(ctx: &MailContext, event: &Event, rsvp: &Rsvp, position: i64) -> Email {
+    let email = to_attendee(
+        ctx,
+        event,
+        rsvp,
+        "mail-waitlisted",
+        &[("position", FluentArg::Num(position))],
+    );
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// "A place became free and it is yours".
+pub fn promoted(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let mut email = to_attendee(ctx, event, rsvp, "mail-promoted", &[]);
+    email.ics = event_ics(ctx, event, &[], email.lang);
+    with_manage_link(email, ctx, rsvp.id)
+}
+
+/// "Your registration is cancelled".
+pub fn cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let mut email = to_attendee(ctx, event, rsvp, "mail-cancelled", &[]);
+    email.action = event_action(ctx, event, email.lang);
+    email
+}
+
+/// Someone registered again with an address that already has a place or waits for one.
+pub fn already_registered(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let mut email = to_attendee(ctx, event, rsvp, "mail-again", &[]);
+    email.action = Some(Action {
+        label: email.lang.t("mail-manage-action"),
+        url: ctx.manage_url(email.lang, rsvp.id),
     });
-    email.ics = Some(ics::event_calendar(event, agenda, lang, &ctx.base_url));
+    email
+}
+
+/// The organizers cancelled the event.
+pub fn event_cancelled(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
+    let mut email = to_attendee(ctx, event, rsvp, "mail-event-cancelled", &[]);
+    email.ics = event_ics(ctx, event, &[], email.lang);
+    email
+}
+
+/// "See you soon", with the schedule as .ics, some time before the start.
+pub fn reminder(ctx: &MailContext, event: &Event, agenda: &[AgendaItem], rsvp: &Rsvp) -> Email {
+    let mut email = to_attendee(ctx, event, rsvp, "mail-reminder", &[]);
+    email.action = event_action(ctx, event, email.lang);
+    email.ics = event_ics(ctx, event, agenda, email.lang);
     with_manage_link(email, ctx, rsvp.id)
 }
 

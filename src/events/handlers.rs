@@ -19,7 +19,7 @@ use crate::blog::pages::Link;
 use crate::blog::queries::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::forms::FieldErrors;
+use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
@@ -263,18 +263,12 @@ async fn confirm_form(
     })
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct CsrfForm {
-    csrf: String,
-}
-
 async fn confirm(
     state: web::Data<AppState>,
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<CsrfForm>,
+    form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     session::verify_csrf(&session, &form.csrf)?;
     let (_, token) = path.into_inner();
@@ -469,7 +463,7 @@ async fn cancel(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<CsrfForm>,
+    form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     session::verify_csrf(&session, &form.csrf)?;
     let (lang, token) = path.into_inner();

@@ -6,6 +6,13 @@ use actix_web::{HttpRequest, web};
 
 use crate::error::AppError;
 
+/// A form whose only field is the CSRF token: buttons that act (cancel, delete, log out).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CsrfOnly {
+    pub csrf: String,
+}
+
 /// Validation messages by field name; each message is a Fluent key.
 #[derive(Debug, Default, Clone)]
 pub struct FieldErrors {

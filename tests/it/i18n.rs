@@ -120,6 +120,19 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     for format in ["open-space", "code-retreat", "talk-evening", "other"] {
         used.insert(format!("event-format-{format}"));
     }
+    for mail in [
+        "confirm",
+        "confirmed",
+        "waitlisted",
+        "promoted",
+        "cancelled",
+        "again",
+        "event-cancelled",
+        "reminder",
+    ] {
+        used.insert(format!("mail-{mail}-subject"));
+        used.insert(format!("mail-{mail}-text"));
+    }
     for month in 1..=12 {
         used.insert(format!("month-{month}"));
     }

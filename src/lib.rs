@@ -11,6 +11,7 @@ pub mod events;
 pub mod i18n;
 pub mod mail;
 pub mod site;
+pub mod topics;
 pub mod web;
 
 use actix_web::body::MessageBody;
@@ -70,7 +71,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
             aweb::scope("/{lang:de|en}")
                 .configure(site::localized_routes)
                 .configure(blog::routes)
-                .configure(events::routes),
+                .configure(events::routes)
+                .configure(topics::routes),
         )
         .default_service(aweb::to(fallback));
 }

@@ -128,6 +128,7 @@ fn run() -> anyhow::Result<()> {
                     db,
                     config.mail_context(),
                     config.reminder_lead,
+                    config.timezone,
                 ));
                 if once {
                     let pass = worker.drain().await?;
@@ -163,8 +164,12 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         );
     }
     let worker = worker(&config, db.clone())?;
-    let reminder_loop =
-        reminders::run_forever(db.clone(), config.mail_context(), config.reminder_lead);
+    let reminder_loop = reminders::run_forever(
+        db.clone(),
+        config.mail_context(),
+        config.reminder_lead,
+        config.timezone,
+    );
     let state = web::Data::new(AppState { config, db });
     actix_web::rt::System::new().block_on(async move {
         actix_web::rt::spawn(reminder_loop);

@@ -137,7 +137,7 @@ impl EventForm {
     }
 }
 
-fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<NaiveDateTime> {
+pub(super) fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<NaiveDateTime> {
     tz.from_local_datetime(&local)
         .earliest()
         .map(|t| t.naive_utc())

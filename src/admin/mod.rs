@@ -6,6 +6,7 @@ mod events;
 pub mod organizers;
 mod outbox;
 mod posts;
+mod topics;
 
 use actix_web::web;
 
@@ -22,6 +23,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     posts::routes(cfg);
     comments::routes(cfg);
     events::routes(cfg);
+    topics::routes(cfg);
     outbox::routes(cfg);
 }
 

@@ -169,6 +169,74 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    topic_boards (event_id) {
+        event_id -> BigInt,
+        dots_per_attendee -> Integer,
+        proposals_per_person -> Integer,
+        max_topics -> Integer,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    rooms (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        name -> Text,
+        capacity -> Integer,
+    }
+}
+
+diesel::table! {
+    time_slots (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topics (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        rsvp_id -> Nullable<BigInt>,
+        organizer_id -> Nullable<BigInt>,
+        proposer_name -> Text,
+        title -> Text,
+        description -> Text,
+        lang -> Text,
+        status -> Text,
+        merged_into_id -> Nullable<BigInt>,
+        slot_id -> Nullable<BigInt>,
+        room_id -> Nullable<BigInt>,
+        placement_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topic_votes (topic_id, rsvp_id) {
+        topic_id -> BigInt,
+        rsvp_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    topic_notes (id) {
+        id -> BigInt,
+        topic_id -> BigInt,
+        body -> Text,
+        author_name -> Text,
+        rsvp_id -> Nullable<BigInt>,
+        organizer_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(posts -> organizers (author_id));
 diesel::joinable!(post_categories -> posts (post_id));
 diesel::joinable!(post_categories -> categories (category_id));
@@ -179,6 +247,16 @@ diesel::joinable!(agenda_items -> events (event_id));
 diesel::joinable!(event_posts -> events (event_id));
 diesel::joinable!(event_posts -> posts (post_id));
 diesel::joinable!(rsvps -> events (event_id));
+diesel::joinable!(topic_boards -> events (event_id));
+diesel::joinable!(rooms -> events (event_id));
+diesel::joinable!(time_slots -> events (event_id));
+diesel::joinable!(topics -> events (event_id));
+diesel::joinable!(topics -> rsvps (rsvp_id));
+diesel::joinable!(topics -> time_slots (slot_id));
+diesel::joinable!(topics -> rooms (room_id));
+diesel::joinable!(topic_votes -> topics (topic_id));
+diesel::joinable!(topic_votes -> rsvps (rsvp_id));
+diesel::joinable!(topic_notes -> topics (topic_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizers,
@@ -194,4 +272,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_posts,
     rsvps,
     outbox,
+    topic_boards,
+    rooms,
+    time_slots,
+    topics,
+    topic_votes,
+    topic_notes,
 );

@@ -264,5 +264,142 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
             ))
             .execute(conn)?;
     }
+    topic_board(conn, upcoming, &at, now)?;
     Ok(2)
+}
+
+/// The upcoming BBQ's board: rooms, slots, proposals with dots, half of them scheduled.
+fn topic_board(
+    conn: &mut DbConn,
+    event_id: i64,
+    at: &dyn Fn(i64, u32) -> anyhow::Result<chrono::NaiveDateTime>,
+    now: chrono::NaiveDateTime,
+) -> anyhow::Result<()> {
+    use crate::db::schema::{rsvps, topics};
+    use crate::i18n::Lang;
+    use crate::topics::queries::{self, Proposer, TopicError, TopicInput};
+    use crate::topics::schedule::{RoomSize, Wanted, suggest};
+
+    let refused = |e: TopicError| match e {
+        TopicError::Db(e) => anyhow::Error::from(e),
+        TopicError::Refused(why) => anyhow::anyhow!("demo board refused: {why:?}"),
+    };
+    for (name, capacity) in [("Großer Saal", 40), ("Küche", 12), ("Dachterrasse", 8)] {
+        queries::add_room(conn, event_id, name, capacity).map_err(refused)?;
+    }
+    // 30 days ahead, like the event; 15:00, 16:00 and 17:00 for 45 minutes each.
+    for hour in [15, 16, 17] {
+        let start = at(30, hour)?;
+        queries::add_slot(conn, event_id, start, start + Duration::minutes(45))?;
+    }
+    let attendee = |conn: &mut DbConn, name: &str| -> anyhow::Result<(i64, String)> {
+        Ok(rsvps::table
+            .filter(rsvps::event_id.eq(event_id))
+            .filter(rsvps::name.eq(name))
+            .select((rsvps::id, rsvps::name))
+            .first(conn)?)
+    };
+    let proposals = [
+        (
+            "Jana",
+            "Raspberry Pi – Möglichkeiten, Grenzen, Alternativen?",
+            "Was läuft bei euch auf kleinen Boards, und wann lohnt sich doch ein richtiger Server?",
+            Lang::De,
+        ),
+        (
+            "Priya",
+            "Test-driven development in legacy code",
+            "Where do you start when nothing has tests? Bring your worst example.",
+            Lang::En,
+        ),
+        (
+            "Tobias",
+            "Code-Katas zum Mitmachen",
+            "Wir lösen eine Kata im Mob-Programming und tauschen danach die Rollen.",
+            Lang::De,
+        ),
+        ("Sam", "Kubernetes at home: worth it?", "", Lang::En),
+        (
+            "Lukas",
+            "Backups, die man wirklich zurückspielt",
+            "Restore-Tests, Aufbewahrung, und wie man sie nicht vergisst.",
+            Lang::De,
+        ),
+        (
+            "Marie",
+            "Barrierefreiheit im Alltag testen",
+            "Screenreader, Tastatur, Kontraste: ein Rundgang durch unsere eigenen Seiten.",
+            Lang::De,
+        ),
+        (
+            "Jana",
+            "Rust für Admins",
+            "Kleine Werkzeuge statt Shell-Skripten – lohnt das?",
+            Lang::De,
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (name, title, description, lang) in proposals {
+        let (rsvp_id, name) = attendee(conn, name)?;
+        let input = TopicInput {
+            title: title.into(),
+            description: description.into(),
+            lang,
+        };
+        let proposer = Proposer::Attendee { rsvp_id, name };
+        ids.push(queries::propose(conn, event_id, &proposer, &input, now).map_err(refused)?);
+    }
+    // Each person's dots, as indexes into the proposals.
+    let dots: [(&str, &[usize]); 8] = [
+        ("Jana", &[1, 2, 4]),
+        ("Tobias", &[0, 1, 5]),
+        ("Priya", &[0, 2, 3, 5]),
+        ("Lukas", &[1, 4]),
+        ("Marie", &[0, 1, 2]),
+        ("Sam", &[0, 6]),
+        ("Henrik", &[1, 4, 6]),
+        ("Aylin", &[5]),
+    ];
+    for (name, picks) in dots {
+        let (rsvp_id, _) = attendee(conn, name)?;
+        for &i in picks {
+            queries::vote(conn, event_id, rsvp_id, ids[i], now).map_err(refused)?;
+        }
+    }
+    // Schedule the four most wanted topics, as the suggestion would.
+    let interest = queries::interest(conn, event_id)?;
+    let all = queries::open_topics(conn, event_id)?;
+    let mut wanted: Vec<Wanted> = all
+        .iter()
+        .map(|t| Wanted {
+            topic_id: t.id,
+            interest: interest.get(&t.id).copied().unwrap_or(0),
+            proposer: t.proposer_key(),
+            placed: None,
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.interest.cmp(&a.interest));
+    wanted.truncate(4);
+    let slots: Vec<i64> = queries::slots(conn, event_id)?
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let rooms: Vec<RoomSize> = queries::rooms(conn, event_id)?
+        .iter()
+        .map(|r| RoomSize {
+            room_id: r.id,
+            capacity: r.capacity,
+        })
+        .collect();
+    for p in suggest(&wanted, &slots, &rooms) {
+        // Straight into the table: the demo sends no "your topic is scheduled" mails.
+        diesel::update(topics::table.find(p.topic_id))
+            .set((
+                topics::slot_id.eq(p.slot_id),
+                topics::room_id.eq(p.room_id),
+                topics::placement_version.eq(1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }

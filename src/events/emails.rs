@@ -44,7 +44,7 @@ impl MailContext {
         )
     }
 
-    fn event_url(&self, event: &Event, lang: Lang) -> String {
+    pub fn event_url(&self, event: &Event, lang: Lang) -> String {
         format!("{}{}", self.base_url, event.path(lang))
     }
 }
@@ -86,7 +86,7 @@ fn event_args(event: &Event, lang: Lang) -> Vec<(&'static str, FluentArg)> {
     ]
 }
 
-fn with_manage_link(mut email: Email, ctx: &MailContext, rsvp_id: i64) -> Email {
+pub(crate) fn with_manage_link(mut email: Email, ctx: &MailContext, rsvp_id: i64) -> Email {
     let lang = email.lang;
     email.footer.push(lang.t("mail-manage-hint"));
     email.footer.push(ctx.manage_url(lang, rsvp_id));
@@ -123,7 +123,7 @@ pub fn confirm_link(
 }
 
 /// A mail to an attendee: subject `{key}-subject`, one paragraph `{key}-text` about the event.
-fn to_attendee(
+pub(crate) fn to_attendee(
     ctx: &MailContext,
     event: &Event,
     rsvp: &Rsvp,
@@ -160,7 +160,7 @@ fn event_ics(
     agenda: &[AgendaItem],
     lang: Lang,
 ) -> Option<String> {
-    Some(ics::event_calendar(event, agenda, lang, &ctx.base_url))
+    Some(ics::event_calendar(event, agenda, &[], lang, &ctx.base_url))
 }
 
 /// "You have a place", with the event as .ics.

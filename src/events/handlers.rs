@@ -167,6 +167,12 @@ async fn event_page(
         errors,
         max_guests: event.max_guests,
         action: format!("{}rsvp#rsvp", event.path(lang)),
+        board: (event.format == "open_space").then(|| {
+            (
+                format!("{}topics/", event.path(lang)),
+                format!("{}schedule/", event.path(lang)),
+            )
+        }),
         ctx: ctx.with_section("events"),
     };
     render_status(status, &page)
@@ -258,6 +264,8 @@ async fn confirm_form(
         outcome: ConfirmOutcome::Ask,
         event: None,
         manage_href: None,
+        topics_href: None,
+        draft_waiting: false,
         action: format!("/{lang}/rsvp/confirm/{token}"),
         ctx: ctx.with_section("events"),
     })
@@ -283,13 +291,21 @@ async fn confirm(
         href: e.path(lang),
         label: e.title(lang).to_string(),
     };
+    let mut topics_href = None;
     let (outcome, event, manage_href, status) = match result {
-        Confirmation::Confirmed(e, r) => (
-            ConfirmOutcome::Confirmed,
-            Some(link(&e)),
-            Some(manage_path(&manage, lang, r.id)),
-            StatusCode::OK,
-        ),
+        Confirmation::Confirmed(e, r) => {
+            // The confirmation proved the address: this browser now acts for the RSVP.
+            session::remember_attendee(&session, e.id, r.id);
+            if e.format == "open_space" {
+                topics_href = Some(format!("{}topics/#propose", e.path(lang)));
+            }
+            (
+                ConfirmOutcome::Confirmed,
+                Some(link(&e)),
+                Some(manage_path(&manage, lang, r.id)),
+                StatusCode::OK,
+            )
+        }
         Confirmation::Waitlisted(e, r, position) => (
             ConfirmOutcome::Waitlisted(position),
             Some(link(&e)),
@@ -310,6 +326,8 @@ async fn confirm(
             outcome,
             event,
             manage_href,
+            draft_waiting: topics_href.is_some() && session.contains_key("topic-draft"),
+            topics_href,
             action: String::new(),
             ctx: ctx.with_section("events"),
         },
@@ -323,6 +341,7 @@ fn manage_path(ctx: &MailContext, lang: Lang, rsvp_id: i64) -> String {
 async fn manage_page(
     state: &AppState,
     ctx: PageCtx,
+    session: &Session,
     token: String,
     form: Option<RsvpForm>,
     errors: FieldErrors,
@@ -352,6 +371,12 @@ async fn manage_page(
         notes: rsvp.notes.clone(),
         ..RsvpForm::default()
     });
+    let confirmed = rsvp.status() == RsvpStatus::Confirmed;
+    if confirmed {
+        session::remember_attendee(session, event.id, rsvp.id);
+    }
+    let topics_href =
+        (confirmed && event.format == "open_space").then(|| format!("{}topics/", event.path(lang)));
     let status_key = match rsvp.status() {
         RsvpStatus::Pending => "rsvp-status-pending",
         RsvpStatus::Confirmed => "rsvp-status-confirmed",
@@ -374,6 +399,7 @@ async fn manage_page(
         can_change: rsvp.status() != RsvpStatus::Cancelled
             && !event.is_cancelled()
             && event.starts_at > now(),
+        topics_href,
         ctx: ctx.with_section("events"),
     };
     let mut res = render_status(status, &page)?;
@@ -392,12 +418,14 @@ async fn manage_page(
 async fn manage(
     state: web::Data<AppState>,
     ctx: PageCtx,
+    session: Session,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
     manage_page(
         &state,
         ctx,
+        &session,
         token,
         None,
         FieldErrors::default(),
@@ -425,12 +453,30 @@ async fn update(
     if rsvp.status() == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
         let mut errors = FieldErrors::default();
         errors.add("name", "error-registration-closed");
-        return manage_page(&state, ctx, token, Some(form), errors, StatusCode::CONFLICT).await;
+        return manage_page(
+            &state,
+            ctx,
+            &session,
+            token,
+            Some(form),
+            errors,
+            StatusCode::CONFLICT,
+        )
+        .await;
     }
     let input = match form.validate(event.max_guests, false) {
         Ok(input) => input,
         Err(errors) => {
-            return manage_page(&state, ctx, token, Some(form), errors, unprocessable).await;
+            return manage_page(
+                &state,
+                ctx,
+                &session,
+                token,
+                Some(form),
+                errors,
+                unprocessable,
+            )
+            .await;
         }
     };
     let mail_ctx = mail_ctx(&state);
@@ -454,7 +500,16 @@ async fn update(
         Err(queries::ChangeRefused::NotEnoughPlaces) => {
             let mut errors = FieldErrors::default();
             errors.add("guests", "error-not-enough-places");
-            manage_page(&state, ctx, token, Some(form), errors, StatusCode::CONFLICT).await
+            manage_page(
+                &state,
+                ctx,
+                &session,
+                token,
+                Some(form),
+                errors,
+                StatusCode::CONFLICT,
+            )
+            .await
         }
     }
 }
@@ -486,15 +541,17 @@ async fn event_ics(
 ) -> Result<HttpResponse, AppError> {
     let (lang, slug) = path.into_inner();
     let lang: Lang = lang.parse().map_err(|()| AppError::NotFound)?;
-    let (event, agenda) = state
+    let base_url = state.config.base_url.clone();
+    let (event, agenda, sessions) = state
         .db
         .run(move |conn| {
             let event = queries::public_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
             let agenda = queries::agenda(conn, event.id)?;
-            Ok((event, agenda))
+            let sessions = crate::topics::queries::sessions(conn, &event, lang, &base_url)?;
+            Ok((event, agenda, sessions))
         })
         .await?;
-    let body = ics::event_calendar(&event, &agenda, lang, &state.config.base_url);
+    let body = ics::event_calendar(&event, &agenda, &sessions, lang, &state.config.base_url);
     Ok(calendar_response(body, &format!("{}.ics", event.slug)))
 }
 

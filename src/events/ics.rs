@@ -10,19 +10,46 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz};
 use super::model::{AgendaItem, Event};
 use crate::i18n::Lang;
 
-/// A whole calendar with one event (and its agenda in the description).
-pub fn event_calendar(event: &Event, agenda: &[AgendaItem], lang: Lang, base_url: &str) -> String {
-    calendar(std::slice::from_ref(event), agenda, lang, base_url, None)
+/// A scheduled open-space session, written as its own VEVENT.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub topic_id: i64,
+    pub title: String,
+    pub room: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    /// Rises with every move, so calendar apps take the newest placement.
+    pub sequence: i32,
+    pub url: String,
+}
+
+/// A whole calendar with one event (its agenda in the description) and its sessions.
+pub fn event_calendar(
+    event: &Event,
+    agenda: &[AgendaItem],
+    sessions: &[Session],
+    lang: Lang,
+    base_url: &str,
+) -> String {
+    calendar(
+        std::slice::from_ref(event),
+        agenda,
+        sessions,
+        lang,
+        base_url,
+        None,
+    )
 }
 
 /// The subscribable feed of all published events.
 pub fn feed(events: &[Event], lang: Lang, base_url: &str, name: &str) -> String {
-    calendar(events, &[], lang, base_url, Some(name))
+    calendar(events, &[], &[], lang, base_url, Some(name))
 }
 
 fn calendar(
     events: &[Event],
     agenda: &[AgendaItem],
+    sessions: &[Session],
     lang: Lang,
     base_url: &str,
     name: Option<&str>,
@@ -62,6 +89,9 @@ fn calendar(
     }
     for event in events {
         vevent(&mut out, event, agenda, lang, base_url);
+        for session in sessions {
+            session_vevent(&mut out, event, session);
+        }
     }
     line(&mut out, "END:VCALENDAR");
     out
@@ -119,6 +149,41 @@ fn vevent(out: &mut String, event: &Event, agenda: &[AgendaItem], lang: Lang, ba
             "STATUS:CONFIRMED"
         },
     );
+    line(out, "END:VEVENT");
+}
+
+fn session_vevent(out: &mut String, event: &Event, session: &Session) {
+    let tz = event.tz();
+    let local = |t: NaiveDateTime| tz.from_utc_datetime(&t).format("%Y%m%dT%H%M%S").to_string();
+    line(out, "BEGIN:VEVENT");
+    line(
+        out,
+        &format!("UID:topic-{}-{}", session.topic_id, event.uid),
+    );
+    line(out, &format!("DTSTAMP:{}", utc(event.updated_at)));
+    line(out, &format!("SEQUENCE:{}", session.sequence));
+    line(
+        out,
+        &format!(
+            "DTSTART;TZID={}:{}",
+            event.timezone,
+            local(session.starts_at)
+        ),
+    );
+    line(
+        out,
+        &format!("DTEND;TZID={}:{}", event.timezone, local(session.ends_at)),
+    );
+    line(out, &format!("SUMMARY:{}", escape(&session.title)));
+    line(
+        out,
+        &format!(
+            "LOCATION:{}",
+            escape(&format!("{}, {}", session.room, event.venue_name))
+        ),
+    );
+    line(out, &format!("URL:{}", session.url));
+    line(out, "STATUS:CONFIRMED");
     line(out, "END:VEVENT");
 }
 

@@ -113,6 +113,8 @@ pub struct EventPage {
     pub errors: FieldErrors,
     pub max_guests: i32,
     pub action: String,
+    /// Topic board and schedule of an open-space event.
+    pub board: Option<(String, String)>,
 }
 
 impl EventPage {
@@ -201,6 +203,10 @@ pub struct ConfirmPage {
     pub event: Option<Link>,
     pub manage_href: Option<String>,
     pub action: String,
+    /// The topic board of an open-space event, once the attendee has a place.
+    pub topics_href: Option<String>,
+    /// Whether a proposal typed before registering waits there.
+    pub draft_waiting: bool,
 }
 
 #[derive(Template)]
@@ -217,6 +223,7 @@ pub struct ManagePage {
     pub action: String,
     pub cancel_action: String,
     pub can_change: bool,
+    pub topics_href: Option<String>,
 }
 
 impl ManagePage {

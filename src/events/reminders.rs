@@ -1,4 +1,5 @@
-//! Queues reminder emails shortly before events start; the outbox sends them.
+//! Queues the periodic emails (reminders before events, the organizers' topic digest);
+//! the outbox sends them.
 
 use std::time::Duration as StdDuration;
 
@@ -10,7 +11,7 @@ use crate::db::Db;
 
 /// Checks once a minute for events starting within `lead` (idempotent: one reminder
 /// per attendee and event, whichever instance queues it first).
-pub async fn run_forever(db: Db, mail_ctx: MailContext, lead: Duration) {
+pub async fn run_forever(db: Db, mail_ctx: MailContext, lead: Duration, tz: chrono_tz::Tz) {
     loop {
         let ctx = mail_ctx.clone();
         let queued = db
@@ -27,6 +28,22 @@ pub async fn run_forever(db: Db, mail_ctx: MailContext, lead: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(reminders = n, "queued reminders"),
             Err(error) => tracing::error!(%error, "queueing reminders failed"),
+        }
+        let ctx = mail_ctx.clone();
+        let digests = db
+            .run(move |conn| {
+                Ok(crate::topics::digest::queue(
+                    conn,
+                    &ctx,
+                    tz,
+                    crate::blog::queries::now(),
+                )?)
+            })
+            .await;
+        match digests {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(digests = n, "queued topic digests"),
+            Err(error) => tracing::error!(%error, "queueing topic digests failed"),
         }
         tokio::time::sleep(StdDuration::from_secs(60)).await;
     }

@@ -26,6 +26,14 @@ pub const COMMENTS: Limit = Limit {
     window: Duration::minutes(10),
 };
 
+/// Topic proposals and note revisions per address; generous, since at the event a whole
+/// room may share one NAT address.
+pub const TOPIC_WRITES: Limit = Limit {
+    bucket: "topic-write",
+    max: 60,
+    window: Duration::minutes(10),
+};
+
 impl Limit {
     fn since(&self, now: NaiveDateTime) -> NaiveDateTime {
         now - self.window

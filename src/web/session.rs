@@ -80,6 +80,24 @@ pub fn verify_csrf(session: &Session, submitted: &str) -> Result<(), AppError> {
     if same { Ok(()) } else { Err(AppError::Csrf) }
 }
 
+fn attendee_key(event_id: i64) -> String {
+    format!("attendee:{event_id}")
+}
+
+/// Remembers which RSVP this browser belongs to for an event, once its owner proved it by a
+/// confirmation or manage link; the topic board identifies attendees by it (no account).
+pub fn remember_attendee(session: &Session, event_id: i64, rsvp_id: i64) {
+    let _ = session.insert(attendee_key(event_id), rsvp_id);
+}
+
+pub fn attendee(session: &Session, event_id: i64) -> Option<i64> {
+    session.get::<i64>(&attendee_key(event_id)).ok().flatten()
+}
+
+pub fn forget_attendee(session: &Session, event_id: i64) {
+    session.remove(&attendee_key(event_id));
+}
+
 /// A one-time message shown on the next page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Flash {

@@ -129,9 +129,14 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
         "again",
         "event-cancelled",
         "reminder",
+        "topic-scheduled",
+        "topic-moved",
     ] {
         used.insert(format!("mail-{mail}-subject"));
         used.insert(format!("mail-{mail}-text"));
+    }
+    for lang in ["de", "en"] {
+        used.insert(format!("admin-recap-{lang}"));
     }
     for month in 1..=12 {
         used.insert(format!("month-{month}"));
@@ -173,6 +178,8 @@ fn german_and_english_really_differ() {
                 "month-8",
                 "month-9",
                 "month-11",
+                "live-title",
+                "live-connected",
             ]
             .contains(&k.as_str())
         })

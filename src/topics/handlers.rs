@@ -1,0 +1,794 @@
+//! HTTP handlers of the public topic board: propose, dots, notes, schedule, live board.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use actix_session::Session;
+use actix_web::http::{StatusCode, header};
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::forms::{DotForm, NoteForm, TopicForm};
+use super::model::{Board, Room, Slot, Topic};
+use super::pages::{
+    BoardPage, LiveFragment, LivePage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer,
+    board_path, card, grid, places, topic_path,
+};
+use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
+use crate::AppState;
+use crate::blog::markdown;
+use crate::blog::pages::Link;
+use crate::blog::queries::now;
+use crate::error::AppError;
+use crate::events::model::{Event, Rsvp};
+use crate::events::pages::span;
+use crate::i18n::{FluentArg, Lang, format};
+use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::session::{self, FlashKind};
+use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
+
+/// How often an open live board asks the database whether its board changed.
+const LIVE_POLL: Duration = Duration::from_millis(500);
+/// A comment line keeps proxies from closing an idle event stream.
+const LIVE_KEEPALIVE: Duration = Duration::from_secs(15);
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/events/{slug}/topics/", web::get().to(index))
+        .route("/events/{slug}/topics/propose", web::post().to(propose))
+        .route("/events/{slug}/topics/leave", web::post().to(leave))
+        .route("/events/{slug}/topics/{id}/", web::get().to(show))
+        .route("/events/{slug}/topics/{id}/dot", web::post().to(dot))
+        .route(
+            "/events/{slug}/topics/{id}/notes",
+            web::post().to(save_note),
+        )
+        .route("/events/{slug}/schedule/", web::get().to(schedule))
+        .route("/events/{slug}/board/", web::get().to(live))
+        .route("/events/{slug}/board/stream", web::get().to(stream));
+}
+
+const DRAFT: &str = "topic-draft";
+
+/// The open-space event at `slug`; other formats have no board.
+async fn load_event(state: &AppState, slug: String) -> Result<Event, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            crate::events::queries::public_by_slug(conn, &slug)?
+                .filter(|e| e.format == "open_space")
+                .ok_or(AppError::NotFound)
+        })
+        .await
+}
+
+fn event_link(event: &Event, lang: Lang) -> Link {
+    Link {
+        href: event.path(lang),
+        label: event.title(lang).to_string(),
+    }
+}
+
+/// Proposals and dots close when the event ends (or is cancelled); notes stay open.
+fn board_open(event: &Event) -> bool {
+    !event.is_cancelled() && event.ends_at > now()
+}
+
+/// Everything a board page shows, read in one go.
+struct BoardData {
+    board: Board,
+    topics: Vec<Topic>,
+    interest: std::collections::HashMap<i64, i64>,
+    slots: Vec<Slot>,
+    rooms: Vec<Room>,
+    attendee: Option<Rsvp>,
+    mine: HashSet<i64>,
+    proposed: i64,
+}
+
+impl BoardData {
+    fn read(
+        conn: &mut crate::db::DbConn,
+        event_id: i64,
+        rsvp_id: Option<i64>,
+    ) -> Result<BoardData, AppError> {
+        let attendee = match rsvp_id {
+            Some(id) => queries::attendee(conn, event_id, id)?,
+            None => None,
+        };
+        let (mine, proposed) = match &attendee {
+            Some(r) => (
+                queries::dots_of(conn, r.id)?,
+                queries::proposals_of(conn, event_id, r.id)?,
+            ),
+            None => (HashSet::new(), 0),
+        };
+        Ok(BoardData {
+            board: queries::board(conn, event_id)?,
+            topics: queries::open_topics(conn, event_id)?,
+            interest: queries::interest(conn, event_id)?,
+            slots: queries::slots(conn, event_id)?,
+            rooms: queries::rooms(conn, event_id)?,
+            attendee,
+            mine,
+            proposed,
+        })
+    }
+
+    fn viewer(&self, organizer: bool, lang: Lang) -> Viewer {
+        let dots_total = i64::from(self.board.dots_per_attendee);
+        let dots_left = (dots_total - self.mine.len() as i64).max(0);
+        Viewer {
+            attendee: self.attendee.as_ref().map(|r| r.name.clone()),
+            organizer,
+            dots_total,
+            dots_left,
+            proposals_left: (i64::from(self.board.proposals_per_person) - self.proposed).max(0),
+            dots_label: lang.t_args(
+                "topic-dots-left",
+                &[
+                    ("left", FluentArg::Num(dots_left)),
+                    ("total", FluentArg::Num(dots_total)),
+                ],
+            ),
+        }
+    }
+
+    fn cards(&self, event: &Event, lang: Lang) -> Vec<TopicCard> {
+        let places = places(&self.topics, &self.slots, &self.rooms, event, lang);
+        self.topics
+            .iter()
+            .map(|t| card(t, event, lang, &self.interest, &self.mine, &places))
+            .collect()
+    }
+}
+
+/// Reads the board for the browser's attendee identity, forgetting one that no longer
+/// holds a confirmed place.
+async fn read_board(
+    state: &AppState,
+    session: &Session,
+    event: &Event,
+) -> Result<BoardData, AppError> {
+    let remembered = session::attendee(session, event.id);
+    let event_id = event.id;
+    let data = state
+        .db
+        .run(move |conn| BoardData::read(conn, event_id, remembered))
+        .await?;
+    if remembered.is_some() && data.attendee.is_none() {
+        session::forget_attendee(session, event.id);
+    }
+    Ok(data)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SortQuery {
+    sort: String,
+}
+
+async fn index(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String)>,
+    query: web::Query<SortQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let form = session
+        .get::<TopicForm>(DRAFT)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| TopicForm::blank(ctx.lang));
+    let newest = query.sort == "new";
+    board_page(
+        &state,
+        ctx,
+        &session,
+        event,
+        form,
+        FieldErrors::default(),
+        newest,
+        StatusCode::OK,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn board_page(
+    state: &AppState,
+    ctx: PageCtx,
+    session: &Session,
+    event: Event,
+    form: TopicForm,
+    errors: FieldErrors,
+    newest: bool,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let data = read_board(state, session, &event).await?;
+    let mut topics = data.cards(&event, lang);
+    if newest {
+        topics.reverse();
+    } else {
+        // Stable: equal interest keeps the oldest first.
+        topics.sort_by(|a, b| b.interest.cmp(&a.interest));
+    }
+    let base = board_path(&event, lang);
+    render_status(
+        status,
+        &BoardPage {
+            event: event_link(&event, lang),
+            event_when: span(&event, lang),
+            topics,
+            sort: if newest { "new" } else { "interest" },
+            sort_interest_href: base.clone(),
+            sort_new_href: format!("{base}?sort=new"),
+            viewer: data.viewer(ctx.organizer.is_some(), lang),
+            open: board_open(&event),
+            form,
+            errors,
+            propose_action: format!("{base}propose#propose"),
+            leave_action: format!("{base}leave"),
+            schedule_href: format!("{}schedule/", event.path(lang)),
+            live_href: format!("{}board/", event.path(lang)),
+            register_href: format!("{}#rsvp", event.path(lang)),
+            ctx: ctx.with_section("events"),
+        },
+    )
+}
+
+async fn propose(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String)>,
+    form: web::Form<TopicForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let form = form.into_inner();
+    let base = board_path(&event, lang);
+    if form.is_bot() {
+        return Ok(see_other(&base));
+    }
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let fail = |errors: FieldErrors, status: StatusCode, ctx: PageCtx, event: Event| {
+        let (state, session, form) = (state.clone(), session.clone(), form.clone());
+        async move { board_page(&state, ctx, &session, event, form, errors, false, status).await }
+    };
+    if !board_open(&event) {
+        let mut errors = FieldErrors::default();
+        errors.add("title", "topic-error-closed");
+        return fail(errors, StatusCode::CONFLICT, ctx, event).await;
+    }
+    let input = match form.validate() {
+        Ok(input) => input,
+        Err(errors) => return fail(errors, unprocessable, ctx, event).await,
+    };
+    let remembered = session::attendee(&session, event.id);
+    let event_id = event.id;
+    let attendee = match remembered {
+        Some(id) => {
+            state
+                .db
+                .run(move |conn| Ok(queries::attendee(conn, event_id, id)?))
+                .await?
+        }
+        None => None,
+    };
+    let proposer = match (attendee, &ctx.organizer) {
+        (Some(rsvp), _) => Proposer::Attendee {
+            rsvp_id: rsvp.id,
+            name: rsvp.name,
+        },
+        (None, Some(o)) => Proposer::Organizer {
+            id: o.id,
+            name: o.name.clone(),
+        },
+        (None, None) => {
+            // Keep the proposal and send the visitor to register; the board offers it
+            // again once their confirmation link has identified them.
+            let _ = session.insert(DRAFT, &form);
+            session::flash(&session, FlashKind::Success, "topic-register-first");
+            return Ok(see_other(&format!("{}#rsvp", event.path(lang))));
+        }
+    };
+    let ip = client_ip(&req, state.config.trust_proxy);
+    let result = state
+        .db
+        .run(move |conn| {
+            if !rate_limit::TOPIC_WRITES.take(conn, &ip)? {
+                return Ok(None);
+            }
+            Ok(Some(queries::propose(
+                conn,
+                event_id,
+                &proposer,
+                &input,
+                now(),
+            )))
+        })
+        .await?;
+    match result {
+        None => {
+            let mut errors = FieldErrors::default();
+            errors.add("title", "error-rate-limited");
+            fail(errors, StatusCode::TOO_MANY_REQUESTS, ctx, event).await
+        }
+        Some(Ok(_)) => {
+            session.remove(DRAFT);
+            session::flash(&session, FlashKind::Success, "topic-proposed");
+            Ok(see_other(&format!("{base}?sort=new")))
+        }
+        Some(Err(TopicError::Refused(why))) => {
+            let mut errors = FieldErrors::default();
+            errors.add("title", why.key());
+            fail(errors, StatusCode::CONFLICT, ctx, event).await
+        }
+        Some(Err(TopicError::Db(e))) => Err(e.into()),
+    }
+}
+
+/// "Not you?": forgets the attendee identity on a shared device.
+async fn leave(
+    session: Session,
+    path: web::Path<(String, String)>,
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    session::forget_attendee(&session, event.id);
+    session.remove(DRAFT);
+    Ok(see_other(&board_path(&event, ctx.lang)))
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    topic_page(
+        &state,
+        ctx,
+        &session,
+        event,
+        topic_id,
+        None,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn topic_page(
+    state: &AppState,
+    ctx: PageCtx,
+    session: &Session,
+    event: Event,
+    topic_id: i64,
+    form: Option<NoteForm>,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let data = read_board(state, session, &event).await?;
+    let Some(topic) = data.topics.iter().find(|t| t.id == topic_id) else {
+        return Err(AppError::NotFound);
+    };
+    let notes = state
+        .db
+        .run(move |conn| Ok(queries::notes(conn, topic_id)?))
+        .await?;
+    let tz = event.tz();
+    let places = places(&data.topics, &data.slots, &data.rooms, &event, lang);
+    let current = notes.first();
+    let form = form.unwrap_or_else(|| NoteForm {
+        body: current.map(|n| n.body.clone()).unwrap_or_default(),
+        base: current.map(|n| n.id.to_string()).unwrap_or_default(),
+        ..NoteForm::default()
+    });
+    let page = TopicPage {
+        event: event_link(&event, lang),
+        board_href: board_path(&event, lang),
+        topic: card(topic, &event, lang, &data.interest, &data.mine, &places),
+        viewer: data.viewer(ctx.organizer.is_some(), lang),
+        open: board_open(&event),
+        note_html: current.map(|n| markdown::to_html(&n.body)),
+        note_author: current.map(|n| n.author_name.clone()).unwrap_or_default(),
+        note_when: current
+            .map(|n| format::date_time(lang, n.created_at, tz))
+            .unwrap_or_default(),
+        history: notes
+            .iter()
+            .skip(1)
+            .map(|n| NoteRevision {
+                author: n.author_name.clone(),
+                when: format::date_time(lang, n.created_at, tz),
+                html: markdown::to_html(&n.body),
+            })
+            .collect(),
+        form,
+        errors,
+        note_action: format!("{}notes#notes", topic_path(&event, lang, topic_id)),
+        ctx: ctx.with_section("events"),
+    };
+    render_status(status, &page)
+}
+
+fn wants_json(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+/// Spends or takes back a dot. Plain forms get a redirect back to the board; the board's
+/// script asks for JSON and updates the topic in place.
+async fn dot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+    form: web::Form<DotForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let event_id = event.id;
+    let adding = match form.dot.as_str() {
+        "add" => true,
+        "remove" => false,
+        _ => return Err(AppError::BadRequest("dot must be add or remove".into())),
+    };
+    let remembered = session::attendee(&session, event_id);
+    let outcome: Result<(), Refusal> = if !board_open(&event) {
+        Err(Refusal::Stale)
+    } else if let Some(rsvp_id) = remembered {
+        state
+            .db
+            .run(move |conn| {
+                if queries::attendee(conn, event_id, rsvp_id)?.is_none() {
+                    return Ok(Err(None));
+                }
+                let done = if adding {
+                    queries::vote(conn, event_id, rsvp_id, topic_id, now())
+                } else {
+                    queries::unvote(conn, event_id, rsvp_id, topic_id)
+                };
+                match done {
+                    Ok(()) => Ok(Ok(())),
+                    Err(TopicError::Refused(why)) => Ok(Err(Some(why))),
+                    Err(TopicError::Db(e)) => Err(e.into()),
+                }
+            })
+            .await?
+            .map_err(|why| why.unwrap_or(Refusal::Stale))
+    } else {
+        Err(Refusal::Stale)
+    };
+    let message = match outcome {
+        Ok(()) if adding => "topic-dot-spent",
+        Ok(()) => "topic-dot-returned",
+        Err(Refusal::Stale) if board_open(&event) => "topic-error-register-to-vote",
+        Err(Refusal::Stale) => "topic-error-closed",
+        Err(why) => why.key(),
+    };
+    let status = match outcome {
+        Ok(()) => StatusCode::OK,
+        Err(Refusal::UnknownTopic) => StatusCode::NOT_FOUND,
+        Err(Refusal::Stale) => StatusCode::FORBIDDEN,
+        Err(_) => StatusCode::CONFLICT,
+    };
+    if wants_json(&req) {
+        let data = read_board(&state, &session, &event).await?;
+        let viewer = data.viewer(false, lang);
+        let interest = data.interest.get(&topic_id).copied().unwrap_or(0);
+        return Ok(HttpResponse::build(status).json(serde_json::json!({
+            "ok": outcome.is_ok(),
+            "message": lang.t(message),
+            "interest": interest,
+            "interest_label": lang.t_args("topic-interest", &[("count", FluentArg::Num(interest))]),
+            "voted": data.mine.contains(&topic_id),
+            "dots_left": viewer.dots_left,
+            "dots_label": viewer.dots_label,
+        })));
+    }
+    if status == StatusCode::NOT_FOUND {
+        return Err(AppError::NotFound);
+    }
+    let kind = if outcome.is_ok() {
+        FlashKind::Success
+    } else {
+        FlashKind::Error
+    };
+    session::flash(&session, kind, message);
+    // Back to where the dot was given: the topic's page or the board.
+    let back = req
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|r| r.contains(&topic_path(&event, lang, topic_id)))
+        .map(|_| topic_path(&event, lang, topic_id))
+        .unwrap_or_else(|| format!("{}#topic-{topic_id}", board_path(&event, lang)));
+    Ok(see_other(&back))
+}
+
+async fn save_note(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+    form: web::Form<NoteForm>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let form = form.into_inner();
+    let event_id = event.id;
+    let remembered = session::attendee(&session, event_id);
+    let organizer = ctx.organizer.clone();
+    let author = state
+        .db
+        .run(move |conn| {
+            if let Some(rsvp) = match remembered {
+                Some(id) => queries::attendee(conn, event_id, id)?,
+                None => None,
+            } {
+                return Ok(Some(NoteAuthor {
+                    name: rsvp.name,
+                    rsvp_id: Some(rsvp.id),
+                    organizer_id: None,
+                }));
+            }
+            Ok(organizer.map(|o| NoteAuthor {
+                name: o.name,
+                rsvp_id: None,
+                organizer_id: Some(o.id),
+            }))
+        })
+        .await?;
+    let back = |errors: FieldErrors, status: StatusCode, ctx: PageCtx, event: Event| {
+        let (state, session, form) = (state.clone(), session.clone(), form.clone());
+        async move {
+            topic_page(
+                &state,
+                ctx,
+                &session,
+                event,
+                topic_id,
+                Some(form),
+                errors,
+                status,
+            )
+            .await
+        }
+    };
+    let Some(author) = author else {
+        let mut errors = FieldErrors::default();
+        errors.add("body", "topic-error-register-to-write");
+        return back(errors, StatusCode::FORBIDDEN, ctx, event).await;
+    };
+    let (body, base) = match form.validate() {
+        Ok(valid) => valid,
+        Err(errors) => return back(errors, StatusCode::UNPROCESSABLE_ENTITY, ctx, event).await,
+    };
+    let ip = client_ip(&req, state.config.trust_proxy);
+    let saved = state
+        .db
+        .run(move |conn| {
+            if !rate_limit::TOPIC_WRITES.take(conn, &ip)? {
+                return Ok(None);
+            }
+            match queries::save_note(conn, event_id, topic_id, &author, &body, base, now()) {
+                Ok(()) => Ok(Some(Ok(()))),
+                Err(TopicError::Refused(why)) => Ok(Some(Err(why))),
+                Err(TopicError::Db(e)) => Err(e.into()),
+            }
+        })
+        .await?;
+    match saved {
+        Some(Ok(())) => {
+            session::flash(&session, FlashKind::Success, "topic-note-saved");
+            Ok(see_other(&format!(
+                "{}#notes",
+                topic_path(&event, lang, topic_id)
+            )))
+        }
+        Some(Err(Refusal::UnknownTopic)) => Err(AppError::NotFound),
+        None => {
+            let mut errors = FieldErrors::default();
+            errors.add("body", "error-rate-limited");
+            back(errors, StatusCode::TOO_MANY_REQUESTS, ctx, event).await
+        }
+        Some(Err(why)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("body", why.key());
+            back(errors, StatusCode::CONFLICT, ctx, event).await
+        }
+    }
+}
+
+async fn schedule(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let data = read_board(&state, &session, &event).await?;
+    render(&SchedulePage {
+        event: event_link(&event, lang),
+        event_when: span(&event, lang),
+        grid: grid(
+            &event,
+            lang,
+            &data.slots,
+            &data.rooms,
+            &data.topics,
+            &data.interest,
+        ),
+        board_href: board_path(&event, lang),
+        live_href: format!("{}board/", event.path(lang)),
+        ics_href: format!("{}event.ics", event.path(lang)),
+        ctx: ctx.with_section("events"),
+    })
+}
+
+/// The live board's content at this moment.
+async fn live_fragment(
+    state: &AppState,
+    ctx: PageCtx,
+    event: &Event,
+) -> Result<LiveFragment, AppError> {
+    let lang = ctx.lang;
+    let event_id = event.id;
+    let (data, version) = state
+        .db
+        .run(move |conn| {
+            let data = BoardData::read(conn, event_id, None)?;
+            let version = queries::version(conn, event_id)?;
+            Ok((data, version))
+        })
+        .await?;
+    let mut wanted = data.cards(event, lang);
+    wanted.sort_by(|a, b| b.interest.cmp(&a.interest));
+    wanted.truncate(12);
+    Ok(LiveFragment {
+        version,
+        grid: grid(
+            event,
+            lang,
+            &data.slots,
+            &data.rooms,
+            &data.topics,
+            &data.interest,
+        ),
+        wanted,
+        updated: format::time(lang, now(), event.tz()),
+        ctx,
+    })
+}
+
+async fn live(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let fragment = askama::Template::render(&live_fragment(&state, ctx.clone(), &event).await?)?;
+    render(&LivePage {
+        title: event.title(lang).to_string(),
+        stream_href: format!("{}board/stream", event.path(lang)),
+        fragment,
+        ctx,
+    })
+}
+
+/// Server-Sent Events: the rendered board whenever its version changes. The version lives
+/// in the database, so a change made through any instance reaches every open board.
+async fn stream(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    struct Watch {
+        state: web::Data<AppState>,
+        ctx: PageCtx,
+        event: Event,
+        seen: Option<i64>,
+        last_write: Instant,
+    }
+    let start = Watch {
+        state,
+        ctx,
+        event,
+        seen: None,
+        last_write: Instant::now(),
+    };
+    let events = futures_util::stream::unfold(start, |mut w| async move {
+        loop {
+            let event_id = w.event.id;
+            let version = w
+                .state
+                .db
+                .run(move |conn| Ok(queries::version(conn, event_id)?))
+                .await;
+            match version {
+                Ok(v) if Some(v) != w.seen => {
+                    let Ok(fragment) = live_fragment(&w.state, w.ctx.clone(), &w.event).await
+                    else {
+                        return None;
+                    };
+                    let Ok(html) = askama::Template::render(&fragment) else {
+                        return None;
+                    };
+                    w.seen = Some(fragment.version);
+                    w.last_write = Instant::now();
+                    return Some((Ok::<_, actix_web::Error>(sse("board", v, &html)), w));
+                }
+                Ok(_) if w.last_write.elapsed() >= LIVE_KEEPALIVE => {
+                    w.last_write = Instant::now();
+                    return Some((Ok(Bytes::from_static(b": keepalive\n\n")), w));
+                }
+                Ok(_) => {}
+                // The browser reconnects on its own; the next try may find the database back.
+                Err(_) => return None,
+            }
+            tokio::time::sleep(LIVE_POLL).await;
+        }
+    });
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/event-stream"))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .insert_header(("X-Accel-Buffering", "no"))
+        .streaming(events))
+}
+
+/// One Server-Sent Event; every line of `data` gets its own `data:` field.
+fn sse(name: &str, id: i64, data: &str) -> Bytes {
+    let mut out = format!("event: {name}\nid: {id}\nretry: 2000\n");
+    for line in data.lines() {
+        out.push_str("data: ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    Bytes::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sse;
+
+    #[test]
+    fn every_line_of_an_event_is_a_data_field() {
+        let event = sse("board", 7, "<p>a</p>\n<p>b</p>");
+        assert_eq!(
+            &event[..],
+            b"event: board\nid: 7\nretry: 2000\ndata: <p>a</p>\ndata: <p>b</p>\n\n"
+        );
+    }
+}

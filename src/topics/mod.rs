@@ -1,0 +1,14 @@
+//! The open-space topic board: attendees propose topics and spend dots on them, organizers
+//! put them into slots × rooms, a live board shows it all, and session notes become the recap.
+
+pub mod digest;
+pub mod emails;
+pub mod forms;
+pub mod handlers;
+pub mod model;
+pub mod pages;
+pub mod queries;
+pub mod recap;
+pub mod schedule;
+
+pub use handlers::routes;

@@ -1,0 +1,111 @@
+//! Diesel rows of the topic board and the states stored in them.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{rooms, time_slots, topic_boards, topic_notes, topics};
+use crate::i18n::Lang;
+
+/// An event's board settings and its change counter.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = topic_boards)]
+pub struct Board {
+    pub event_id: i64,
+    pub dots_per_attendee: i32,
+    pub proposals_per_person: i32,
+    pub max_topics: i32,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = rooms)]
+pub struct Room {
+    pub id: i64,
+    pub event_id: i64,
+    pub name: String,
+    pub capacity: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = time_slots)]
+pub struct Slot {
+    pub id: i64,
+    pub event_id: i64,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = topics)]
+pub struct Topic {
+    pub id: i64,
+    pub event_id: i64,
+    pub rsvp_id: Option<i64>,
+    pub organizer_id: Option<i64>,
+    pub proposer_name: String,
+    pub title: String,
+    pub description: String,
+    pub lang: String,
+    pub status: String,
+    pub merged_into_id: Option<i64>,
+    pub slot_id: Option<i64>,
+    pub room_id: Option<i64>,
+    pub placement_version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Topic {
+    pub fn lang(&self) -> Lang {
+        self.lang.parse().unwrap_or_default()
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == TopicStatus::Open.as_str()
+    }
+
+    /// Who proposed it, for "no two topics of one person in a slot".
+    pub fn proposer_key(&self) -> Option<String> {
+        match (self.rsvp_id, self.organizer_id) {
+            (Some(r), _) => Some(format!("r{r}")),
+            (None, Some(o)) => Some(format!("o{o}")),
+            (None, None) => None,
+        }
+    }
+
+    pub fn is_organizer_suggestion(&self) -> bool {
+        self.rsvp_id.is_none() && self.organizer_id.is_some()
+    }
+}
+
+/// One revision of a topic's session notes.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = topic_notes)]
+pub struct Note {
+    pub id: i64,
+    pub topic_id: i64,
+    pub body: String,
+    pub author_name: String,
+    pub rsvp_id: Option<i64>,
+    pub organizer_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicStatus {
+    Open,
+    /// Hidden by an organizer, e.g. as spam.
+    Hidden,
+    /// Folded into another topic; its dots moved there.
+    Merged,
+}
+
+impl TopicStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TopicStatus::Open => "open",
+            TopicStatus::Hidden => "hidden",
+            TopicStatus::Merged => "merged",
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! View models and page structs of the public topic board, schedule and live board.
+
+use std::collections::{HashMap, HashSet};
+
+use askama::Template;
+
+use super::forms::{NoteForm, TopicForm};
+use super::model::{Room, Slot, Topic};
+use crate::blog::pages::Link;
+use crate::events::model::Event;
+use crate::i18n::{Lang, format};
+use crate::web::PageCtx;
+use crate::web::forms::FieldErrors;
+
+/// A topic as the board lists it.
+#[derive(Debug, Clone)]
+pub struct TopicCard {
+    pub id: i64,
+    pub href: String,
+    pub title: String,
+    pub description: String,
+    pub proposer: String,
+    pub lang_badge: String,
+    pub lang_code: &'static str,
+    pub interest: i64,
+    pub voted: bool,
+    pub by_organizers: bool,
+    /// "14:00 – 14:45 · Elbe" once scheduled.
+    pub place: Option<String>,
+    pub dot_action: String,
+}
+
+/// The slots × rooms grid of the schedule.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    pub rooms: Vec<String>,
+    pub rows: Vec<GridRow>,
+}
+
+impl Grid {
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() || self.rooms.is_empty()
+    }
+
+    pub fn has_sessions(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.cells.iter().any(Option::is_some))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    pub time: String,
+    pub start_iso: String,
+    /// One per room, in the order of `Grid::rooms`.
+    pub cells: Vec<Option<GridCell>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GridCell {
+    pub href: String,
+    pub title: String,
+    pub proposer: String,
+    pub lang_badge: String,
+    pub lang_code: &'static str,
+    pub room: String,
+    pub interest: i64,
+}
+
+pub fn slot_time(slot: &Slot, event: &Event, lang: Lang) -> String {
+    let tz = event.tz();
+    format!(
+        "{} – {}",
+        format::time(lang, slot.starts_at, tz),
+        format::time(lang, slot.ends_at, tz)
+    )
+}
+
+/// Where the board's pages live.
+pub fn board_path(event: &Event, lang: Lang) -> String {
+    format!("{}topics/", event.path(lang))
+}
+
+pub fn topic_path(event: &Event, lang: Lang, topic_id: i64) -> String {
+    format!("{}topics/{topic_id}/", event.path(lang))
+}
+
+fn badge(lang: Lang) -> String {
+    lang.code().to_uppercase()
+}
+
+pub fn card(
+    topic: &Topic,
+    event: &Event,
+    lang: Lang,
+    interest: &HashMap<i64, i64>,
+    mine: &HashSet<i64>,
+    places: &HashMap<i64, String>,
+) -> TopicCard {
+    TopicCard {
+        id: topic.id,
+        href: topic_path(event, lang, topic.id),
+        title: topic.title.clone(),
+        description: topic.description.clone(),
+        proposer: topic.proposer_name.clone(),
+        lang_badge: badge(topic.lang()),
+        lang_code: topic.lang().code(),
+        interest: interest.get(&topic.id).copied().unwrap_or(0),
+        voted: mine.contains(&topic.id),
+        by_organizers: topic.is_organizer_suggestion(),
+        place: places.get(&topic.id).cloned(),
+        dot_action: format!("{}dot", topic_path(event, lang, topic.id)),
+    }
+}
+
+/// "14:00 – 14:45 · Elbe" for every scheduled topic.
+pub fn places(
+    topics: &[Topic],
+    slots: &[Slot],
+    rooms: &[Room],
+    event: &Event,
+    lang: Lang,
+) -> HashMap<i64, String> {
+    topics
+        .iter()
+        .filter_map(|t| {
+            let slot = slots.iter().find(|s| Some(s.id) == t.slot_id)?;
+            let room = rooms.iter().find(|r| Some(r.id) == t.room_id)?;
+            Some((
+                t.id,
+                format!("{} · {}", slot_time(slot, event, lang), room.name),
+            ))
+        })
+        .collect()
+}
+
+pub fn grid(
+    event: &Event,
+    lang: Lang,
+    slots: &[Slot],
+    rooms: &[Room],
+    topics: &[Topic],
+    interest: &HashMap<i64, i64>,
+) -> Grid {
+    let tz = event.tz();
+    let rows = slots
+        .iter()
+        .map(|slot| GridRow {
+            time: slot_time(slot, event, lang),
+            start_iso: format::iso(slot.starts_at, tz),
+            cells: rooms
+                .iter()
+                .map(|room| {
+                    topics
+                        .iter()
+                        .find(|t| t.slot_id == Some(slot.id) && t.room_id == Some(room.id))
+                        .map(|t| GridCell {
+                            href: topic_path(event, lang, t.id),
+                            title: t.title.clone(),
+                            proposer: t.proposer_name.clone(),
+                            lang_badge: badge(t.lang()),
+                            lang_code: t.lang().code(),
+                            room: room.name.clone(),
+                            interest: interest.get(&t.id).copied().unwrap_or(0),
+                        })
+                })
+                .collect(),
+        })
+        .collect();
+    Grid {
+        rooms: rooms.iter().map(|r| r.name.clone()).collect(),
+        rows,
+    }
+}
+
+/// What the viewer of a board may do.
+#[derive(Debug, Clone, Default)]
+pub struct Viewer {
+    /// A confirmed attendee recognized by their confirmation or manage link.
+    pub attendee: Option<String>,
+    pub organizer: bool,
+    pub dots_total: i64,
+    pub dots_left: i64,
+    pub proposals_left: i64,
+    /// "3 of 5 dots left".
+    pub dots_label: String,
+}
+
+impl Viewer {
+    pub fn can_vote(&self) -> bool {
+        self.attendee.is_some()
+    }
+
+    pub fn can_write(&self) -> bool {
+        self.attendee.is_some() || self.organizer
+    }
+}
+
+#[derive(Template)]
+#[template(path = "topics/index.html")]
+pub struct BoardPage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub event_when: String,
+    pub topics: Vec<TopicCard>,
+    pub sort: &'static str,
+    pub sort_interest_href: String,
+    pub sort_new_href: String,
+    pub viewer: Viewer,
+    /// Proposals and dots are over once the event has ended.
+    pub open: bool,
+    pub form: TopicForm,
+    pub errors: FieldErrors,
+    pub propose_action: String,
+    pub leave_action: String,
+    pub schedule_href: String,
+    pub live_href: String,
+    pub register_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "topics/show.html")]
+pub struct TopicPage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub board_href: String,
+    pub topic: TopicCard,
+    pub viewer: Viewer,
+    pub open: bool,
+    pub note_html: Option<String>,
+    pub note_author: String,
+    pub note_when: String,
+    pub history: Vec<NoteRevision>,
+    pub form: NoteForm,
+    pub errors: FieldErrors,
+    pub note_action: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoteRevision {
+    pub author: String,
+    pub when: String,
+    pub html: String,
+}
+
+#[derive(Template)]
+#[template(path = "topics/schedule.html")]
+pub struct SchedulePage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub event_when: String,
+    pub grid: Grid,
+    pub board_href: String,
+    pub live_href: String,
+    pub ics_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "topics/live.html")]
+pub struct LivePage {
+    pub ctx: PageCtx,
+    pub title: String,
+    pub stream_href: String,
+    /// The rendered `LiveFragment`, also what the event stream sends.
+    pub fragment: String,
+}
+
+/// The part of the live board that the event stream replaces.
+#[derive(Template)]
+#[template(path = "topics/_live.html")]
+pub struct LiveFragment {
+    pub ctx: PageCtx,
+    pub version: i64,
+    pub grid: Grid,
+    pub wanted: Vec<TopicCard>,
+    pub updated: String,
+}

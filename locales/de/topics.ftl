@@ -94,9 +94,9 @@ mail-digest-subject = { $count ->
     [one] 1 neuer Themenvorschlag
    *[other] { $count } neue Themenvorschläge
 }
-mail-digest-text = Am { $day } sind { $count ->
-    [one] 1 neuer Themenvorschlag
-   *[other] { $count } neue Themenvorschläge
+mail-digest-text = Am { $day } { $count ->
+    [one] ist 1 neuer Themenvorschlag
+   *[other] sind { $count } neue Themenvorschläge
 } eingegangen:
 mail-digest-action = Themenwand verwalten
 mail-digest-footer = Diese Zusammenfassung bekommst du einmal am Tag, wenn es neue Vorschläge gibt.

@@ -378,7 +378,7 @@ fn topic_board(
             placed: None,
         })
         .collect();
-    wanted.sort_by(|a, b| b.interest.cmp(&a.interest));
+    wanted.sort_by_key(|t| std::cmp::Reverse(t.interest));
     wanted.truncate(4);
     let slots: Vec<i64> = queries::slots(conn, event_id)?
         .iter()

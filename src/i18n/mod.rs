@@ -101,6 +101,13 @@ impl Lang {
             (Cow::Borrowed("position"), FluentValue::from(3)),
             (Cow::Borrowed("left"), FluentValue::from(4)),
             (Cow::Borrowed("capacity"), FluentValue::from(30)),
+            (Cow::Borrowed("total"), FluentValue::from(5)),
+            (Cow::Borrowed("title"), FluentValue::from("Title")),
+            (Cow::Borrowed("time"), FluentValue::from("Time")),
+            (Cow::Borrowed("day"), FluentValue::from("Day")),
+            (Cow::Borrowed("topic"), FluentValue::from("Topic")),
+            (Cow::Borrowed("slot"), FluentValue::from("Slot")),
+            (Cow::Borrowed("room"), FluentValue::from("Room")),
         ]
         .into_iter()
         .collect();

@@ -214,7 +214,7 @@ async fn board_page(
         topics.reverse();
     } else {
         // Stable: equal interest keeps the oldest first.
-        topics.sort_by(|a, b| b.interest.cmp(&a.interest));
+        topics.sort_by_key(|t| std::cmp::Reverse(t.interest));
     }
     let base = board_path(&event, lang);
     render_status(
@@ -617,6 +617,31 @@ async fn save_note(
             errors.add("body", "error-rate-limited");
             back(errors, StatusCode::TOO_MANY_REQUESTS, ctx, event).await
         }
+        Some(Err(Refusal::NoteConflict)) => {
+            // Keep the writer's text, now based on the revision they are shown above it.
+            let latest = state
+                .db
+                .run(move |conn| Ok(queries::notes(conn, topic_id)?.first().map(|n| n.id)))
+                .await?;
+            let form = NoteForm {
+                base: latest.map(|id| id.to_string()).unwrap_or_default(),
+                ..form.clone()
+            };
+            let mut errors = FieldErrors::default();
+            errors.add("body", Refusal::NoteConflict.key());
+            let status = StatusCode::CONFLICT;
+            topic_page(
+                &state,
+                ctx,
+                &session,
+                event,
+                topic_id,
+                Some(form),
+                errors,
+                status,
+            )
+            .await
+        }
         Some(Err(why)) => {
             let mut errors = FieldErrors::default();
             errors.add("body", why.key());
@@ -670,7 +695,7 @@ async fn live_fragment(
         })
         .await?;
     let mut wanted = data.cards(event, lang);
-    wanted.sort_by(|a, b| b.interest.cmp(&a.interest));
+    wanted.sort_by_key(|t| std::cmp::Reverse(t.interest));
     wanted.truncate(12);
     Ok(LiveFragment {
         version,

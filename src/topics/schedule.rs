@@ -47,7 +47,7 @@ pub fn suggest(topics: &[Wanted], slots: &[i64], rooms: &[RoomSize]) -> Vec<Plac
     }
     let mut waiting: Vec<&Wanted> = topics.iter().filter(|t| t.placed.is_none()).collect();
     // Stable: equal interest keeps the given (oldest first) order.
-    waiting.sort_by(|a, b| b.interest.cmp(&a.interest));
+    waiting.sort_by_key(|t| std::cmp::Reverse(t.interest));
     let cells: Vec<(i64, i64)> = rooms
         .iter()
         .flat_map(|r| slots.iter().map(move |s| (*s, r.room_id)))

@@ -50,7 +50,7 @@ pub fn event(app: &TestApp, slug: &str, capacity: i32) -> i64 {
 }
 
 /// Mail queued for `to`, oldest first: (subject, text body, has ics).
-fn mail_to(app: &TestApp, to: &str) -> Vec<(String, String, bool)> {
+pub fn mail_to(app: &TestApp, to: &str) -> Vec<(String, String, bool)> {
     with_conn(app, |c| {
         outbox::table
             .filter(outbox::recipient.eq(to))
@@ -66,7 +66,7 @@ fn mail_to(app: &TestApp, to: &str) -> Vec<(String, String, bool)> {
 }
 
 /// The first URL path in `text` that starts with `prefix` (after the base URL).
-fn link(text: &str, prefix: &str) -> String {
+pub fn link(text: &str, prefix: &str) -> String {
     let base = "http://grillplatz.test";
     let start = text
         .find(&format!("{base}{prefix}"))
@@ -78,7 +78,7 @@ fn link(text: &str, prefix: &str) -> String {
         .to_string()
 }
 
-fn rsvp_fields<'a>(name: &'a str, email: &'a str, guests: &'a str) -> Vec<(&'a str, &'a str)> {
+pub fn rsvp_fields<'a>(name: &'a str, email: &'a str, guests: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("name", name),
         ("email", email),
@@ -422,7 +422,7 @@ fn pending(app: &TestApp, event_id: i64, n: usize, guests: i32) -> Vec<String> {
         .collect()
 }
 
-fn mail_ctx(app: &TestApp) -> MailContext {
+pub fn mail_ctx(app: &TestApp) -> MailContext {
     let config = &app.state.config;
     MailContext::new(&config.base_url, &config.site_name, &config.secret_key)
 }

@@ -12,6 +12,7 @@ mod outbox;
 mod schema;
 mod security;
 mod support;
+mod topics;
 
 /// In CI a missing service is a failure, never a silent fall-back to SQLite.
 #[test]

@@ -303,17 +303,30 @@ where
         self.cookies.clear();
     }
 
-    async fn send(&mut self, req: test::TestRequest) -> Resp {
+    fn with_cookies(&self, req: test::TestRequest) -> test::TestRequest {
         let cookie_header = self
             .cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join("; ");
-        let mut req = req.peer_addr("203.0.113.7:40000".parse().expect("addr"));
-        if !cookie_header.is_empty() {
-            req = req.insert_header(("cookie", cookie_header));
+        let req = req.peer_addr("203.0.113.7:40000".parse().expect("addr"));
+        if cookie_header.is_empty() {
+            req
+        } else {
+            req.insert_header(("cookie", cookie_header))
         }
+    }
+
+    /// Opens a response that streams (an event stream) and hands back its unread body.
+    pub async fn open_stream(&mut self, path: &str) -> (StatusCode, HeaderMap, B) {
+        let req = self.with_cookies(test::TestRequest::get().uri(path));
+        let res = test::call_service(&self.service, req.to_request()).await;
+        (res.status(), res.headers().clone(), res.into_body())
+    }
+
+    async fn send(&mut self, req: test::TestRequest) -> Resp {
+        let req = self.with_cookies(req);
         let res = test::call_service(&self.service, req.to_request()).await;
         for cookie in res.response().cookies() {
             if cookie.max_age().is_some_and(|age| age.is_zero()) || cookie.value().is_empty() {
@@ -352,6 +365,24 @@ where
             test::TestRequest::post()
                 .uri(path)
                 .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .set_payload(body),
+        )
+        .await
+    }
+
+    /// Posts a form with one extra header, e.g. `("accept", "application/json")`.
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        header: (&'static str, &str),
+    ) -> Resp {
+        let body = serde_urlencoded::to_string(fields).expect("form encoding");
+        self.send(
+            test::TestRequest::post()
+                .uri(path)
+                .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .insert_header((header.0, header.1.to_string()))
                 .set_payload(body),
         )
         .await

@@ -1,0 +1,1108 @@
+//! The open-space topic board: proposals, dots, scheduling, notes, recap, digest, live board.
+
+use std::time::{Duration as StdDuration, Instant};
+
+use actix_web::body::MessageBody;
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use grillplatz::blog::queries::now;
+use grillplatz::db::schema::{events, outbox, posts, rsvps, topics};
+use grillplatz::i18n::Lang;
+use grillplatz::topics::queries::{
+    self as board, Limits, Proposer, Refusal, TopicError, TopicInput,
+};
+use grillplatz::web::session::token_hash;
+
+use crate::events::{event, link, mail_ctx, mail_to, rsvp_fields};
+use crate::support::{PASSWORD, TestApp, with_conn};
+
+/// A confirmed attendee; returns the RSVP id and its manage token.
+fn attendee(app: &TestApp, event_id: i64, name: &str) -> (i64, String) {
+    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    let id: i64 = with_conn(app, |c| {
+        diesel::insert_into(rsvps::table)
+            .values((
+                rsvps::event_id.eq(event_id),
+                rsvps::name.eq(name),
+                rsvps::email.eq(&email),
+                rsvps::lang.eq("de"),
+                rsvps::guests.eq(0),
+                rsvps::diet.eq("vegan"),
+                rsvps::status.eq("confirmed"),
+                rsvps::manage_token_hash.eq(format!("placeholder-{email}-{event_id}")),
+                rsvps::consent_at.eq(now()),
+                rsvps::created_at.eq(now()),
+                rsvps::confirmed_at.eq(now()),
+            ))
+            .returning(rsvps::id)
+            .get_result(c)
+            .expect("rsvp")
+    });
+    let token = mail_ctx(app).manage_token(id);
+    with_conn(app, |c| {
+        diesel::update(rsvps::table.find(id))
+            .set(rsvps::manage_token_hash.eq(token_hash(&token)))
+            .execute(c)
+            .expect("token")
+    });
+    (id, token)
+}
+
+fn topic(app: &TestApp, event_id: i64, rsvp_id: i64, title: &str) -> i64 {
+    let input = TopicInput {
+        title: title.into(),
+        description: String::new(),
+        lang: Lang::De,
+    };
+    let proposer = Proposer::Attendee {
+        rsvp_id,
+        name: "Someone".into(),
+    };
+    with_conn(app, |c| {
+        board::propose(c, event_id, &proposer, &input, now())
+    })
+    .expect("topic")
+}
+
+fn topic_id(app: &TestApp, title: &str) -> i64 {
+    with_conn(app, |c| {
+        topics::table
+            .filter(topics::title.eq(title))
+            .select(topics::id)
+            .first(c)
+            .expect("topic by title")
+    })
+}
+
+fn dots(fields: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    fields.to_vec()
+}
+
+const BOARD: &str = "/de/events/wand/topics/";
+
+#[actix_web::test]
+async fn an_attendee_proposes_spends_dots_and_takes_them_back() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (_, token) = attendee(&app, event_id, "Jana Beispiel");
+    let mut client = app.client().await;
+    // The manage link identifies this browser for the event.
+    let manage = client.get(&format!("/de/rsvp/{token}/")).await;
+    manage.assert_contains("Themen vorschlagen und Punkte verteilen");
+    let page = client.get(BOARD).await;
+    page.assert_contains("Du bist als Jana Beispiel angemeldet.");
+    page.assert_contains("Du hast noch 5 von 5 Punkten.");
+
+    let res = client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[
+                ("title", "Code-Katas"),
+                ("description", "Mob-Programming"),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = client.get(BOARD).await;
+    page.assert_contains("Danke! Dein Thema steht jetzt an der Wand.");
+    page.assert_contains("Code-Katas");
+    page.assert_contains("vorgeschlagen von Jana");
+    page.assert_lacks("Beispiel</p>");
+    page.assert_contains(r#"lang="en" title="Sprache der Session">EN</span>"#);
+    page.assert_contains("Du kannst noch 2 Themen vorschlagen.");
+
+    let id = topic_id(&app, "Code-Katas");
+    let dot = format!("/de/events/wand/topics/{id}/dot");
+    let res = client.submit(BOARD, &dot, &dots(&[("dot", "add")])).await;
+    assert_eq!(res.status, 303);
+    let page = client.get(BOARD).await;
+    page.assert_contains("Punkt vergeben.");
+    page.assert_contains("1 Punkt");
+    page.assert_contains("Du hast noch 4 von 5 Punkten.");
+    // A second dot on the same topic is refused.
+    client.submit(BOARD, &dot, &dots(&[("dot", "add")])).await;
+    client
+        .get(BOARD)
+        .await
+        .assert_contains("Für dieses Thema hast du schon einen Punkt vergeben.");
+    // With JavaScript the answer is JSON for an in-place update.
+    let csrf = client.get(BOARD).await.csrf();
+    let res = client
+        .post_with(
+            &dot,
+            &[("dot", "remove"), ("csrf", &csrf)],
+            ("accept", "application/json"),
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    let json: serde_json::Value = serde_json::from_str(&res.body).expect("json");
+    assert_eq!(json["interest"], 0);
+    assert_eq!(json["voted"], false);
+    assert_eq!(json["dots_left"], 5);
+    assert_eq!(json["message"], "Punkt zurückgenommen.");
+    let res = client
+        .post_with(
+            &dot,
+            &[("dot", "remove"), ("csrf", &csrf)],
+            ("accept", "application/json"),
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.body.contains("keinen Punkt vergeben"), "{}", res.body);
+
+    // "Not you?" forgets the identity.
+    client
+        .submit(BOARD, "/de/events/wand/topics/leave", &[])
+        .await;
+    client.get(BOARD).await.assert_contains(
+        "Vorschlagen und Punkte verteilen kann, wer für diesen Termin angemeldet ist.",
+    );
+}
+
+#[actix_web::test]
+async fn a_visitor_registers_first_and_comes_back_to_the_proposal() {
+    let app = TestApp::new();
+    event(&app, "wand", 30);
+    let mut client = app.client().await;
+    let res = client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[
+                ("title", "Rust für Admins"),
+                ("description", ""),
+                ("lang", "de"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location(), "/de/events/wand/#rsvp");
+    client
+        .get("/de/events/wand/")
+        .await
+        .assert_contains("Dein Themenvorschlag bleibt gespeichert");
+    client
+        .submit(
+            "/de/events/wand/",
+            "/de/events/wand/rsvp",
+            &rsvp_fields("Ole Neu", "ole@example.org", "0"),
+        )
+        .await;
+    let (_, text, _) = mail_to(&app, "ole@example.org").remove(0);
+    let confirm = link(&text, "/de/rsvp/confirm/");
+    let done = client.submit(&confirm, &confirm, &[]).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    done.assert_contains("Weiter zu deinem Themenvorschlag");
+    let page = client.get(BOARD).await;
+    assert_eq!(page.field("title").as_deref(), Some("Rust für Admins"));
+    page.assert_contains("Du bist als Ole Neu angemeldet.");
+    let res = client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[
+                ("title", "Rust für Admins"),
+                ("description", ""),
+                ("lang", "de"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = client.get(BOARD).await;
+    page.assert_contains("vorgeschlagen von Ole");
+    assert_eq!(page.field("title").as_deref(), Some(""));
+}
+
+#[actix_web::test]
+async fn bad_proposals_come_back_with_a_message_and_what_was_typed() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (_, token) = attendee(&app, event_id, "Priya");
+    let mut client = app.client().await;
+    client.get(&format!("/de/rsvp/{token}/")).await;
+    let propose = "/de/events/wand/topics/propose";
+
+    let res = client
+        .submit(
+            BOARD,
+            propose,
+            &[("title", "  "), ("description", "Nur Text"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Bitte fülle dieses Feld aus.");
+    assert_eq!(res.field("description").as_deref(), Some("Nur Text"));
+
+    let long = "x".repeat(121);
+    let res = client
+        .submit(BOARD, propose, &[("title", &long), ("lang", "xx")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.field("title").as_deref(), Some(long.as_str()));
+    res.assert_contains("aria-invalid=\"true\"");
+
+    let res = client
+        .post(
+            propose,
+            &[("title", "Ohne Token"), ("lang", "de"), ("csrf", "falsch")],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+
+    let res = client
+        .submit(
+            BOARD,
+            propose,
+            &[("title", "<script>alert(1)</script>"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = client.get(BOARD).await;
+    page.assert_lacks("<script>alert(1)</script>");
+    page.assert_contains("&#60;script&#62;alert(1)&#60;/script&#62;");
+
+    // Three proposals per person by default: two more are fine, the fourth is refused.
+    for title in ["Zweites Thema", "Drittes Thema"] {
+        let res = client
+            .submit(BOARD, propose, &[("title", title), ("lang", "de")])
+            .await;
+        assert_eq!(res.status, 303);
+    }
+    let res = client
+        .submit(
+            BOARD,
+            propose,
+            &[("title", "Viertes Thema"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    res.assert_contains("so viele Themen vorgeschlagen, wie pro Person möglich sind");
+    assert_eq!(res.field("title").as_deref(), Some("Viertes Thema"));
+
+    // Unknown events and events without an open space have no board.
+    assert_eq!(
+        client.get("/de/events/gibtsnicht/topics/").await.status,
+        404
+    );
+    with_conn(&app, |c| {
+        diesel::update(events::table.find(event_id))
+            .set(events::format.eq("talk_evening"))
+            .execute(c)
+            .expect("format")
+    });
+    assert_eq!(client.get(BOARD).await.status, 404);
+    assert_eq!(client.get("/de/events/wand/topics/1/").await.status, 404);
+}
+
+#[actix_web::test]
+async fn a_past_event_takes_no_more_proposals_or_dots() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (rsvp, token) = attendee(&app, event_id, "Sam");
+    let id = topic(&app, event_id, rsvp, "Kubernetes");
+    with_conn(&app, |c| {
+        diesel::update(events::table.find(event_id))
+            .set((
+                events::starts_at.eq(now() - Duration::days(2)),
+                events::ends_at.eq(now() - Duration::days(1)),
+            ))
+            .execute(c)
+            .expect("past")
+    });
+    let mut client = app.client().await;
+    client.get(&format!("/de/rsvp/{token}/")).await;
+    let page = client.get(BOARD).await;
+    page.assert_contains("Der Termin ist vorbei");
+    page.assert_lacks("Punkt vergeben");
+    let csrf = page.csrf();
+    let res = client
+        .post(
+            "/de/events/wand/topics/propose",
+            &[("title", "Zu spät"), ("lang", "de"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    assert_eq!(res.field("title").as_deref(), Some("Zu spät"));
+    let res = client
+        .post(
+            &format!("/de/events/wand/topics/{id}/dot"),
+            &[("dot", "add"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    client
+        .get(BOARD)
+        .await
+        .assert_contains("Der Termin ist vorbei");
+    let votes = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
+    assert!(votes.is_empty());
+}
+
+#[actix_web::test]
+async fn dots_are_limited_and_only_count_for_your_own_event() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let other = event(&app, "andere", 30);
+    let (rsvp, token) = attendee(&app, event_id, "Lukas");
+    let (_, other_token) = attendee(&app, other, "Marie");
+    with_conn(&app, |c| {
+        board::save_limits(
+            c,
+            event_id,
+            Limits {
+                dots_per_attendee: 2,
+                proposals_per_person: 3,
+                max_topics: 60,
+            },
+        )
+    })
+    .expect("limits");
+    let ids: Vec<i64> = ["A", "B", "C"]
+        .iter()
+        .map(|t| topic(&app, event_id, rsvp, t))
+        .collect();
+    let mut client = app.client().await;
+    client.get(&format!("/de/rsvp/{token}/")).await;
+    for id in &ids[..2] {
+        let res = client
+            .submit(
+                BOARD,
+                &format!("/de/events/wand/topics/{id}/dot"),
+                &[("dot", "add")],
+            )
+            .await;
+        assert_eq!(res.status, 303);
+    }
+    let page = client.get(BOARD).await;
+    page.assert_contains("Du hast noch 0 von 2 Punkten.");
+    let csrf = page.csrf();
+    let res = client
+        .post_with(
+            &format!("/de/events/wand/topics/{}/dot", ids[2]),
+            &[("dot", "add"), ("csrf", &csrf)],
+            ("accept", "application/json"),
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(
+        res.body.contains("alle deine Punkte verteilt"),
+        "{}",
+        res.body
+    );
+
+    // Unknown topic, unknown dot value.
+    let res = client
+        .post(
+            "/de/events/wand/topics/99999/dot",
+            &[("dot", "add"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+    let res = client
+        .post(
+            &format!("/de/events/wand/topics/{}/dot", ids[2]),
+            &[("dot", "lots"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 400);
+
+    // Someone registered for another event cannot vote here.
+    let mut stranger = app.client().await;
+    stranger.get(&format!("/de/rsvp/{other_token}/")).await;
+    let page = stranger.get(BOARD).await;
+    page.assert_lacks("Punkt vergeben");
+    let res = stranger
+        .post_with(
+            &format!("/de/events/wand/topics/{}/dot", ids[2]),
+            &[("dot", "add"), ("csrf", &page.csrf())],
+            ("accept", "application/json"),
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    assert!(
+        res.body.contains("angemeldet und bestätigt"),
+        "{}",
+        res.body
+    );
+    // A cancelled RSVP loses its dots' power at once.
+    with_conn(&app, |c| {
+        diesel::update(rsvps::table.find(rsvp))
+            .set(rsvps::status.eq("cancelled"))
+            .execute(c)
+            .expect("cancel")
+    });
+    let res = client
+        .post(
+            &format!("/de/events/wand/topics/{}/dot", ids[0]),
+            &[("dot", "remove"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let votes = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
+    assert_eq!(votes.values().sum::<i64>(), 2, "nothing changed");
+}
+
+/// Forty attendees, each with one dot left, spend it on four topics at once: every
+/// one of them ends with exactly their three dots, never a fourth.
+#[test]
+fn many_attendees_spend_their_last_dot_at_once() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 100);
+    with_conn(&app, |c| {
+        board::save_limits(
+            c,
+            event_id,
+            Limits {
+                dots_per_attendee: 3,
+                proposals_per_person: 10,
+                max_topics: 100,
+            },
+        )
+    })
+    .expect("limits");
+    let (owner, _) = attendee(&app, event_id, "Orga Person");
+    let topics: Vec<i64> = (0..6)
+        .map(|i| topic(&app, event_id, owner, &format!("Thema {i}")))
+        .collect();
+    let people: Vec<i64> = (0..40)
+        .map(|i| attendee(&app, event_id, &format!("Person {i}")).0)
+        .collect();
+    for &p in &people {
+        for &t in &topics[..2] {
+            with_conn(&app, |c| board::vote(c, event_id, p, t, now())).expect("first dots");
+        }
+    }
+    let pool = grillplatz::db::connect(&app.url, 16).expect("pool");
+    let attempts: Vec<(i64, i64)> = people
+        .iter()
+        .flat_map(|&p| topics[2..].iter().map(move |&t| (p, t)))
+        .collect();
+    let outcomes: Vec<Result<(), Refusal>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = attempts
+            .chunks(10)
+            .map(|chunk| {
+                let pool = pool.clone();
+                scope.spawn(move || {
+                    let mut conn = pool.get().expect("conn");
+                    chunk
+                        .iter()
+                        .map(
+                            |&(p, t)| match board::vote(&mut conn, event_id, p, t, now()) {
+                                Ok(()) => Ok(()),
+                                Err(TopicError::Refused(why)) => Err(why),
+                                Err(TopicError::Db(e)) => panic!("database error: {e}"),
+                            },
+                        )
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 40);
+    assert!(
+        outcomes
+            .iter()
+            .filter_map(|o| o.err())
+            .all(|why| why == Refusal::NoDotsLeft)
+    );
+    for &p in &people {
+        let mine = with_conn(&app, |c| board::dots_of(c, p)).expect("dots");
+        assert_eq!(mine.len(), 3, "person {p} has {mine:?}");
+    }
+    let total: i64 = with_conn(&app, |c| board::interest(c, event_id))
+        .expect("interest")
+        .values()
+        .sum();
+    assert_eq!(total, 120);
+}
+
+async fn organizer_client(
+    app: &TestApp,
+) -> crate::support::Client<
+    impl actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+    >,
+> {
+    app.organizer("orga@example.org", "Orga");
+    let mut client = app.client().await;
+    let res = client.login("orga@example.org", PASSWORD).await;
+    assert_eq!(res.status, 303);
+    client
+}
+
+fn local(event_start: NaiveDateTime, minutes: i64) -> String {
+    let t = grillplatz::i18n::format::local(
+        event_start + Duration::minutes(minutes),
+        chrono_tz::Europe::Berlin,
+    );
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+fn starts_at(app: &TestApp, event_id: i64) -> NaiveDateTime {
+    with_conn(app, |c| {
+        events::table
+            .find(event_id)
+            .select(events::starts_at)
+            .first(c)
+            .expect("start")
+    })
+}
+
+#[actix_web::test]
+async fn organizers_build_the_grid_and_proposers_hear_where_they_are() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (rsvp, _) = attendee(&app, event_id, "Jana");
+    let id = topic(&app, event_id, rsvp, "Raspberry Pi");
+    let start = starts_at(&app, event_id);
+    let admin = format!("/admin/events/{event_id}/topics");
+    let mut anonymous = app.client().await;
+    assert_eq!(anonymous.get(&admin).await.status, 303);
+    let mut client = organizer_client(&app).await;
+    assert_eq!(client.get(&admin).await.status, 200);
+
+    // Rooms and slots with bad input first.
+    let rooms = format!("{admin}/rooms");
+    let res = client
+        .submit(
+            &admin,
+            &rooms,
+            &[("room_name", ""), ("room_capacity", "viele")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Bitte fülle dieses Feld aus.");
+    assert_eq!(res.field("room_capacity").as_deref(), Some("viele"));
+    for (name, capacity) in [("Küche", "12"), ("Großer Saal", "40")] {
+        let res = client
+            .submit(
+                &admin,
+                &rooms,
+                &[("room_name", name), ("room_capacity", capacity)],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.body);
+    }
+    let res = client
+        .submit(
+            &admin,
+            &rooms,
+            &[("room_name", "Küche"), ("room_capacity", "5")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Einen Raum mit diesem Namen gibt es schon.");
+    let slots = format!("{admin}/slots");
+    let (s1, e1) = (local(start, 60), local(start, 105));
+    let res = client
+        .submit(&admin, &slots, &[("slot_start", &e1), ("slot_end", &s1)])
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Das Ende muss nach dem Beginn liegen.");
+    let res = client
+        .submit(
+            &admin,
+            &slots,
+            &[("slot_start", "morgen"), ("slot_end", &e1)],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.field("slot_start").as_deref(), Some("morgen"));
+    for (s, e) in [
+        (s1.clone(), e1.clone()),
+        (local(start, 120), local(start, 165)),
+    ] {
+        let res = client
+            .submit(&admin, &slots, &[("slot_start", &s), ("slot_end", &e)])
+            .await;
+        assert_eq!(res.status, 303, "{}", res.body);
+    }
+    let (room_ids, slot_ids) = with_conn(&app, |c| {
+        (
+            board::rooms(c, event_id).expect("rooms"),
+            board::slots(c, event_id).expect("slots"),
+        )
+    });
+    assert_eq!(room_ids[0].name, "Großer Saal", "largest first");
+    let cell = |s: usize, r: usize| format!("{}:{}", slot_ids[s].id, room_ids[r].id);
+
+    let place = format!("{admin}/{id}/place");
+    let res = client
+        .submit(&admin, &place, &[("cell", &cell(0, 0))])
+        .await;
+    assert_eq!(res.status, 303);
+    let mails = mail_to(&app, "jana@example.org");
+    assert_eq!(mails.len(), 1);
+    assert!(
+        mails[0].0.starts_with("Dein Thema steht im Plan"),
+        "{}",
+        mails[0].0
+    );
+    assert!(
+        mails[0].1.contains("„Raspberry Pi“ ist eingeplant"),
+        "{}",
+        mails[0].1
+    );
+    assert!(mails[0].1.contains("im Raum Großer Saal"));
+    let schedule = client.get("/de/events/wand/schedule/").await;
+    schedule.assert_contains("Raspberry Pi");
+    schedule.assert_contains("Großer Saal");
+    let ics = client.get("/de/events/wand/event.ics").await;
+    ics.assert_contains(&format!("UID:topic-{id}-"));
+    ics.assert_contains("SUMMARY:Raspberry Pi");
+    ics.assert_contains("LOCATION:Großer Saal\\, Nordlicht Software");
+
+    // Moving tells the proposer again; a taken cell is refused.
+    client
+        .submit(&admin, &place, &[("cell", &cell(1, 1))])
+        .await;
+    let mails = mail_to(&app, "jana@example.org");
+    assert_eq!(mails.len(), 2);
+    assert!(mails[1].1.contains("umgezogen"), "{}", mails[1].1);
+    let second = topic(&app, event_id, rsvp, "Backups");
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/{second}/place"),
+            &[("cell", &cell(1, 1))],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    client
+        .get(&admin)
+        .await
+        .assert_contains("In diesem Raum ist zu dieser Zeit schon eine Session.");
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/{second}/place"),
+            &[("cell", "999:999")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    client
+        .get(&admin)
+        .await
+        .assert_contains("Diesen Zeitslot oder Raum gibt es nicht.");
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/{second}/place"),
+            &[("cell", "kaputt")],
+        )
+        .await;
+    assert_eq!(res.status, 400);
+
+    // Deleting a slot puts its sessions back on the board unscheduled.
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/slots/{}/delete", slot_ids[1].id),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let unplaced: Option<i64> = with_conn(&app, |c| {
+        topics::table
+            .find(id)
+            .select(topics::slot_id)
+            .first(c)
+            .expect("topic")
+    });
+    assert_eq!(unplaced, None);
+}
+
+#[actix_web::test]
+async fn the_suggestion_is_applied_only_to_the_board_it_was_made_for() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, _) = attendee(&app, event_id, "Ann");
+    let (b, _) = attendee(&app, event_id, "Ben");
+    let t1 = topic(&app, event_id, a, "Eins");
+    let t2 = topic(&app, event_id, a, "Zwei");
+    let t3 = topic(&app, event_id, b, "Drei");
+    with_conn(&app, |c| {
+        board::add_room(c, event_id, "Groß", 40).expect("room");
+        board::add_room(c, event_id, "Klein", 8).expect("room");
+        let start = now() + Duration::days(10);
+        board::add_slot(c, event_id, start, start + Duration::minutes(45)).expect("slot");
+        board::vote(c, event_id, b, t1, now()).expect("vote");
+        board::vote(c, event_id, b, t2, now()).expect("vote");
+        board::vote(c, event_id, a, t2, now()).expect("vote");
+    });
+    let admin = format!("/admin/events/{event_id}/topics");
+    let mut client = organizer_client(&app).await;
+    let preview = client.get(&format!("{admin}?suggest=1")).await;
+    // One slot: Zwei (2 dots) takes the large room; Eins is Ann's too, so Drei gets the small one.
+    preview.assert_contains("<strong>Zwei</strong> →");
+    preview.assert_contains("<strong>Drei</strong> →");
+    preview.assert_lacks("<strong>Eins</strong> →");
+    let version = preview.field("version").expect("version");
+    // Someone votes in between: the old suggestion is refused.
+    with_conn(&app, |c| board::vote(c, event_id, a, t3, now())).expect("vote");
+    client
+        .submit(
+            &admin,
+            &format!("{admin}/suggestion"),
+            &[("version", &version)],
+        )
+        .await;
+    client
+        .get(&admin)
+        .await
+        .assert_contains("Die Themenwand hat sich inzwischen geändert.");
+    let fresh = client.get(&format!("{admin}?suggest=1")).await;
+    let version = fresh.field("version").expect("version");
+    let res = client
+        .post(
+            &format!("{admin}/suggestion"),
+            &[("version", &version), ("csrf", &fresh.csrf())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let placed: Vec<(i64, Option<i64>)> = with_conn(&app, |c| {
+        topics::table
+            .order(topics::id)
+            .select((topics::id, topics::room_id))
+            .load(c)
+            .expect("topics")
+    });
+    assert_eq!(placed.iter().filter(|(_, r)| r.is_some()).count(), 2);
+    assert!(placed.iter().any(|(id, r)| *id == t2 && r.is_some()));
+    assert!(placed.iter().any(|(id, r)| *id == t1 && r.is_none()));
+}
+
+#[actix_web::test]
+async fn merging_combines_dots_and_hiding_takes_spam_off_the_board() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, _) = attendee(&app, event_id, "Ann");
+    let (b, _) = attendee(&app, event_id, "Ben");
+    let (c_, _) = attendee(&app, event_id, "Cem");
+    let tdd = topic(&app, event_id, a, "TDD");
+    let tests = topic(&app, event_id, b, "Testgetriebene Entwicklung");
+    let spam = topic(&app, event_id, c_, "Billige Uhren kaufen");
+    with_conn(&app, |c| {
+        board::vote(c, event_id, a, tdd, now()).expect("vote");
+        board::vote(c, event_id, b, tdd, now()).expect("vote");
+        board::vote(c, event_id, b, tests, now()).expect("vote");
+        board::vote(c, event_id, c_, tests, now()).expect("vote");
+    });
+    let admin = format!("/admin/events/{event_id}/topics");
+    let mut client = organizer_client(&app).await;
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/{tests}/merge"),
+            &[("into", &tdd.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let interest = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
+    assert_eq!(
+        interest.get(&tdd),
+        Some(&3),
+        "Ann, Ben and Cem; Ben's second dot returned"
+    );
+    assert_eq!(
+        with_conn(&app, |c| board::dots_of(c, b))
+            .expect("dots")
+            .len(),
+        1
+    );
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/{tdd}/merge"),
+            &[("into", &tdd.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    client
+        .get(&admin)
+        .await
+        .assert_contains("Dieses Thema gibt es nicht (mehr).");
+
+    client
+        .submit(
+            &admin,
+            &format!("{admin}/{spam}/hide"),
+            &[("hidden", "yes")],
+        )
+        .await;
+    let public = client.get(BOARD).await;
+    public.assert_lacks("Billige Uhren");
+    public.assert_lacks("Testgetriebene Entwicklung");
+    assert_eq!(
+        client
+            .get(&format!("/de/events/wand/topics/{spam}/"))
+            .await
+            .status,
+        404
+    );
+    client
+        .submit(&admin, &format!("{admin}/{spam}/hide"), &[("hidden", "no")])
+        .await;
+    client.get(BOARD).await.assert_contains("Billige Uhren");
+}
+
+#[actix_web::test]
+async fn notes_keep_their_history_and_never_overwrite_silently() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, token_a) = attendee(&app, event_id, "Ann");
+    let (_, token_b) = attendee(&app, event_id, "Ben");
+    let id = topic(&app, event_id, a, "Code-Katas");
+    let page = format!("/de/events/wand/topics/{id}/");
+    let action = format!("{page}notes");
+
+    let mut visitor = app.client().await;
+    let res = visitor
+        .submit(BOARD, &action, &[("body", "Anonym"), ("base", "")])
+        .await;
+    assert_eq!(res.status, 403);
+    assert_eq!(res.field("body"), None, "no note form for visitors");
+
+    let mut ann = app.client().await;
+    ann.get(&format!("/de/rsvp/{token_a}/")).await;
+    let mut ben = app.client().await;
+    ben.get(&format!("/de/rsvp/{token_b}/")).await;
+    let ann_form = ann.get(&page).await;
+    let ben_form = ben.get(&page).await;
+    let res = ann
+        .post(
+            &action,
+            &[
+                ("body", "**FizzBuzz** im Mob"),
+                ("base", ""),
+                ("csrf", &ann_form.csrf()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    // Ben started from the empty note too: his save is refused, his text kept.
+    let res = ben
+        .post(
+            &action,
+            &[
+                ("body", "Römische Zahlen"),
+                ("base", ""),
+                ("csrf", &ben_form.csrf()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    res.assert_contains("Jemand hat die Notizen gerade geändert.");
+    assert_eq!(res.field("body").as_deref(), Some("Römische Zahlen"));
+    res.assert_contains("<strong>FizzBuzz</strong>");
+    let base = res.field("base").expect("base");
+    let res = ben
+        .post(
+            &action,
+            &[
+                (
+                    "body",
+                    "**FizzBuzz** im Mob, dann Römische Zahlen <script>alert(1)</script>",
+                ),
+                ("base", &base),
+                ("csrf", &ben_form.csrf()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let shown = ben.get(&page).await;
+    shown.assert_contains("zuletzt bearbeitet von Ben");
+    shown.assert_contains("1 frühere Fassung");
+    shown.assert_lacks("<script>alert(1)</script>");
+    let res = ben
+        .post(
+            &action,
+            &[("body", " "), ("base", &base), ("csrf", &ben_form.csrf())],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+}
+
+#[actix_web::test]
+async fn organizers_turn_the_board_into_a_recap_draft() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, _) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Code-Katas");
+    topic(&app, event_id, a, "Nicht eingeplant");
+    with_conn(&app, |c| {
+        board::add_room(c, event_id, "Küche", 12).expect("room");
+        let start = now() + Duration::days(10);
+        board::add_slot(c, event_id, start, start + Duration::minutes(45)).expect("slot");
+        let slot = board::slots(c, event_id).expect("slots")[0].id;
+        let room = board::rooms(c, event_id).expect("rooms")[0].id;
+        let event = grillplatz::events::queries::by_id(c, event_id)
+            .expect("event")
+            .expect("exists");
+        board::place(c, &event, id, Some((slot, room)), &mail_ctx(&app), now()).expect("place");
+        let author = board::NoteAuthor {
+            name: "Ann".into(),
+            rsvp_id: Some(a),
+            organizer_id: None,
+        };
+        board::save_note(
+            c,
+            event_id,
+            id,
+            &author,
+            "Wir haben FizzBuzz gelöst.",
+            None,
+            now(),
+        )
+        .expect("note");
+    });
+    let admin = format!("/admin/events/{event_id}/topics");
+    let mut client = organizer_client(&app).await;
+    let res = client
+        .submit(&admin, &format!("{admin}/recap"), &[("lang", "de")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(
+        res.location().starts_with("/admin/posts/"),
+        "{}",
+        res.location()
+    );
+    let (body, status, recap): (String, String, Option<i64>) = with_conn(&app, |c| {
+        let (body, status) = posts::table
+            .select((posts::body_md, posts::status))
+            .first(c)
+            .expect("post");
+        let recap = events::table
+            .find(event_id)
+            .select(events::recap_post_id)
+            .first(c)
+            .expect("event");
+        (body, status, recap)
+    });
+    assert_eq!(status, "draft");
+    assert!(recap.is_some());
+    assert!(body.contains("### Küche – Code-Katas"), "{body}");
+    assert!(body.contains("Wir haben FizzBuzz gelöst."), "{body}");
+    assert!(body.contains("## Weitere Themen"), "{body}");
+    assert!(body.contains("Nicht eingeplant"), "{body}");
+    let editor = client.get(res.location()).await;
+    editor.assert_contains("Rückblick: Sommergrillen");
+}
+
+#[test]
+fn organizers_get_one_digest_a_day_with_the_new_proposals() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    app.organizer("orga@example.org", "Orga");
+    app.organizer("zweite@example.org", "Zweite");
+    let (a, _) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Gestern vorgeschlagen");
+    let ctx = mail_ctx(&app);
+    let tz = chrono_tz::Europe::Berlin;
+    let today = now();
+    // Nothing from yesterday yet.
+    assert_eq!(
+        with_conn(&app, |c| grillplatz::topics::digest::queue(
+            c, &ctx, tz, today
+        ))
+        .expect("q"),
+        0
+    );
+    with_conn(&app, |c| {
+        diesel::update(topics::table.find(id))
+            .set(topics::created_at.eq(today - Duration::days(1)))
+            .execute(c)
+            .expect("backdate")
+    });
+    for _ in 0..3 {
+        with_conn(&app, |c| {
+            grillplatz::topics::digest::queue(c, &ctx, tz, today)
+        })
+        .expect("q");
+    }
+    let digests: Vec<(String, String)> = with_conn(&app, |c| {
+        outbox::table
+            .filter(outbox::dedupe_key.like("topic-digest:%"))
+            .select((outbox::recipient, outbox::body_text))
+            .load(c)
+            .expect("outbox")
+    });
+    assert_eq!(digests.len(), 2, "one per organizer, however often it runs");
+    assert!(
+        digests[0].1.contains("Gestern vorgeschlagen (Someone, DE)"),
+        "{}",
+        digests[0].1
+    );
+}
+
+/// Reads the stream until one whole event arrived, or gives up after `limit`.
+async fn next_event<B: MessageBody + Unpin>(body: &mut B, limit: StdDuration) -> Option<String> {
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        let chunk = tokio::time::timeout_at(
+            deadline,
+            std::future::poll_fn(|cx| std::pin::Pin::new(&mut *body).poll_next(cx)),
+        )
+        .await
+        .ok()??
+        .ok()?;
+        text.push_str(&String::from_utf8_lossy(&chunk));
+        if text.contains("\n\n") && text.contains("event: board") {
+            return Some(text);
+        }
+    }
+}
+
+#[actix_web::test]
+async fn the_live_board_receives_a_vote_within_two_seconds() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, token) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Live-Thema");
+    let mut viewer = app.client().await;
+    let (status, headers, body) = viewer.open_stream("/de/events/wand/board/stream").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("text/event-stream")
+    );
+    let mut body = Box::pin(body);
+    let first = next_event(&mut body, StdDuration::from_secs(5))
+        .await
+        .expect("the current board on connect");
+    assert!(first.contains("Live-Thema"), "{first}");
+    assert!(first.contains("data: "), "{first}");
+
+    let mut voter = app.client().await;
+    voter.get(&format!("/de/rsvp/{token}/")).await;
+    let started = Instant::now();
+    let res = voter
+        .submit(
+            BOARD,
+            &format!("/de/events/wand/topics/{id}/dot"),
+            &[("dot", "add")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let update = next_event(&mut body, StdDuration::from_secs(2))
+        .await
+        .expect("an update within two seconds");
+    assert!(
+        update.contains(r#"<span class="topic-count">1</span>"#),
+        "{update}"
+    );
+    eprintln!("live board update after {:?}", started.elapsed());
+
+    let page = viewer.get("/de/events/wand/board/").await;
+    page.assert_contains("data-stream=\"/de/events/wand/board/stream\"");
+    page.assert_contains(r#"<meta http-equiv="refresh" content="30">"#);
+}

@@ -58,14 +58,20 @@
   var liveStatus = document.querySelector("[data-live-status]");
   var reload = null;
   function offline() {
-    if (liveStatus) liveStatus.textContent = liveStatus.dataset.offline;
+    if (liveStatus) {
+      liveStatus.textContent = liveStatus.dataset.offline;
+      liveStatus.dataset.state = "offline";
+    }
     if (!reload) reload = setTimeout(function () { location.reload(); }, 30000);
   }
   if (!window.EventSource) { offline(); return; }
   var source = new EventSource(board.dataset.stream);
   source.addEventListener("board", function (message) {
     board.innerHTML = message.data;
-    if (liveStatus) liveStatus.textContent = liveStatus.dataset.connected;
+    if (liveStatus) {
+      liveStatus.textContent = liveStatus.dataset.connected;
+      liveStatus.dataset.state = "live";
+    }
     if (reload) { clearTimeout(reload); reload = null; }
   });
   source.addEventListener("error", offline);

@@ -42,6 +42,7 @@ struct EventRow {
     title: String,
     when: String,
     status: String,
+    open_space: bool,
 }
 
 #[derive(Template)]
@@ -65,6 +66,7 @@ async fn list(
             title: e.title(lang).to_string(),
             when: crate::events::pages::span(e, lang),
             status: e.status.clone(),
+            open_space: e.format == "open_space",
         })
         .collect();
     render(&EventsPage {

@@ -68,6 +68,10 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
     ];
     for event in &events {
         entries.push(Entry::both(&format!("events/{}/", event.slug)));
+        if event.format == "open_space" {
+            entries.push(Entry::both(&format!("events/{}/topics/", event.slug)));
+            entries.push(Entry::both(&format!("events/{}/schedule/", event.slug)));
+        }
     }
     // Posts: a translated pair is one entry with two URLs.
     let mut paired: Vec<&Post> = Vec::new();

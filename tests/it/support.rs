@@ -104,6 +104,24 @@ impl TestApp {
         }
     }
 
+    /// A client of a second app instance on the same database: its own state and pool,
+    /// as when several processes serve one PostgreSQL.
+    pub async fn client_on_another_instance(
+        &self,
+    ) -> Client<
+        impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
+    > {
+        let pool = db::connect(&self.url, 4).expect("pool");
+        let state = web::Data::new(AppState {
+            config: self.state.config.clone(),
+            db: Db::new(pool),
+        });
+        Client {
+            service: test::init_service(app(state)).await,
+            cookies: HashMap::new(),
+        }
+    }
+
     pub fn organizer(&self, email: &str, name: &str) -> i64 {
         let hash = organizers::hash_password(PASSWORD).expect("hash");
         organizers::create(&mut self.conn(), email, name, &hash, Lang::De).expect("organizer")

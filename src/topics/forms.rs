@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::web::forms::FieldErrors;
 
 pub const TITLE_MAX: usize = 120;
-pub const DESCRIPTION_MAX: usize = 600;
+pub const DESCRIPTION_MAX: usize = 300;
 pub const NOTE_MAX: usize = 20_000;
 
 /// A proposal as typed; kept verbatim (also across the detour through the RSVP form).

@@ -1106,3 +1106,42 @@ async fn the_live_board_receives_a_vote_on_another_instance_within_two_seconds()
     page.assert_contains("data-stream=\"/de/events/wand/board/stream\"");
     page.assert_contains(r#"<meta http-equiv="refresh" content="30">"#);
 }
+
+#[actix_web::test]
+async fn a_long_draft_survives_the_detour_through_registration() {
+    let app = TestApp::new();
+    event(&app, "wand", 30);
+    let mut client = app.client().await;
+    let title = "Ü".repeat(120);
+    let description = "🔥".repeat(300);
+    let res = client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[
+                ("title", &title),
+                ("description", &description),
+                ("lang", "de"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    // Browsers drop cookies over 4096 bytes; the session cookie carries the draft.
+    let cookie = res.header("set-cookie");
+    assert!(cookie.starts_with("grillplatz="), "{cookie}");
+    assert!(
+        cookie.len() < 4096,
+        "session cookie of {} bytes",
+        cookie.len()
+    );
+    eprintln!(
+        "session cookie with the longest draft: {} bytes",
+        cookie.len()
+    );
+    let page = client.get(BOARD).await;
+    assert_eq!(page.field("title").as_deref(), Some(title.as_str()));
+    assert_eq!(
+        page.field("description").as_deref(),
+        Some(description.as_str())
+    );
+}

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod blog;
 pub mod config;
+pub mod contacts;
 pub mod db;
 pub mod demo;
 pub mod error;

@@ -2,10 +2,12 @@
 
 mod auth;
 mod comments;
+mod contacts_import;
 mod events;
 pub mod organizers;
 mod outbox;
 mod posts;
+mod privacy;
 mod topics;
 
 use actix_web::web;
@@ -24,6 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     comments::routes(cfg);
     events::routes(cfg);
     topics::routes(cfg);
+    contacts_import::routes(cfg);
+    privacy::routes(cfg);
     outbox::routes(cfg);
 }
 

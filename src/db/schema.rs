@@ -166,6 +166,79 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        campaign_id -> Nullable<BigInt>,
+        unsubscribe_url -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> BigInt,
+        email -> Text,
+        name -> Text,
+        lang -> Text,
+        organization -> Text,
+        invitations -> Bool,
+        announcements -> Bool,
+        status -> Text,
+        source -> Text,
+        consent_at -> Nullable<Timestamp>,
+        consent_source -> Nullable<Text>,
+        consent_text -> Nullable<Text>,
+        confirm_token_hash -> Nullable<Text>,
+        confirm_expires_at -> Nullable<Timestamp>,
+        confirm_prefs -> Nullable<Text>,
+        unsubscribed_at -> Nullable<Timestamp>,
+        bounced_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contact_tags (contact_id, tag) {
+        contact_id -> BigInt,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    suppressions (email_hash) {
+        email_hash -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        kind -> Text,
+        event_id -> Nullable<BigInt>,
+        post_id -> Nullable<BigInt>,
+        subject_de -> Text,
+        subject_en -> Text,
+        body_de -> Text,
+        body_en -> Text,
+        tags -> Text,
+        langs -> Text,
+        status -> Text,
+        send_at -> Nullable<Timestamp>,
+        queued_at -> Nullable<Timestamp>,
+        recipients -> Integer,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contact_imports (id) {
+        id -> BigInt,
+        organizer_id -> Nullable<BigInt>,
+        filename -> Text,
+        content -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -257,6 +330,10 @@ diesel::joinable!(topics -> rooms (room_id));
 diesel::joinable!(topic_votes -> topics (topic_id));
 diesel::joinable!(topic_votes -> rsvps (rsvp_id));
 diesel::joinable!(topic_notes -> topics (topic_id));
+diesel::joinable!(contact_tags -> contacts (contact_id));
+diesel::joinable!(campaigns -> events (event_id));
+diesel::joinable!(campaigns -> posts (post_id));
+diesel::joinable!(outbox -> campaigns (campaign_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizers,
@@ -278,4 +355,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     topics,
     topic_votes,
     topic_notes,
+    contacts,
+    contact_tags,
+    suppressions,
+    campaigns,
+    contact_imports,
 );

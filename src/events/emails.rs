@@ -36,6 +36,35 @@ impl MailContext {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     }
 
+    /// A contact's link token for one `purpose` ("unsubscribe", "invite"): the id and an
+    /// HMAC of purpose and id, so links in old mails keep working and nothing is stored.
+    pub fn contact_token(&self, purpose: &str, contact_id: i64) -> String {
+        use base64::Engine;
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes keys of any length");
+        mac.update(format!("contact-{purpose}:{contact_id}").as_bytes());
+        let tag = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+        format!("{contact_id}.{tag}")
+    }
+
+    /// The contact a token was made for, if it is genuine.
+    pub fn verify_contact_token(&self, purpose: &str, token: &str) -> Option<i64> {
+        let (id, _) = token.split_once('.')?;
+        let id: i64 = id.parse().ok()?;
+        let expected = self.contact_token(purpose, id);
+        let (a, b) = (expected.as_bytes(), token.as_bytes());
+        let same = a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
+        same.then_some(id)
+    }
+
+    pub fn unsubscribe_url(&self, lang: Lang, contact_id: i64) -> String {
+        format!(
+            "{}/{lang}/unsubscribe/{}",
+            self.base_url,
+            self.contact_token("unsubscribe", contact_id)
+        )
+    }
+
     pub fn manage_url(&self, lang: Lang, rsvp_id: i64) -> String {
         format!(
             "{}/{lang}/rsvp/{}/",
@@ -72,6 +101,8 @@ fn base(
         footer: Vec::new(),
         ics: None,
         site_name: ctx.site_name.clone(),
+        markdown: None,
+        unsubscribe_url: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! transaction that causes them, and `worker` sends them at least once, at most
 //! once per dedupe key.
 
+pub mod suppression;
 pub mod transport;
 pub mod worker;
 
@@ -33,6 +34,17 @@ pub struct Email {
     pub footer: Vec<String>,
     pub ics: Option<String>,
     pub site_name: String,
+    /// Text an organizer wrote in Markdown, after the paragraphs: as written in the text
+    /// part, rendered and sanitized in the HTML part.
+    pub markdown: Option<String>,
+    /// Bulk mail only: the recipient's one-click unsubscribe URL (RFC 8058 headers).
+    pub unsubscribe_url: Option<String>,
+}
+
+impl Email {
+    fn markdown_html(&self) -> Option<String> {
+        self.markdown.as_deref().map(crate::blog::markdown::to_html)
+    }
 }
 
 #[derive(Template)]
@@ -55,6 +67,18 @@ pub fn enqueue(
     mail: &Email,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
+    enqueue_bulk(conn, dedupe_key, mail, None, now, now)
+}
+
+/// `enqueue` for a campaign's mail, due at `due` (campaigns spread their mail out).
+pub fn enqueue_bulk(
+    conn: &mut DbConn,
+    dedupe_key: &str,
+    mail: &Email,
+    campaign_id: Option<i64>,
+    due: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let text = TextBody { mail }
         .render()
         .map_err(|e| diesel::result::Error::QueryBuilderError(Box::new(e)))?;
@@ -71,8 +95,10 @@ pub fn enqueue(
                 outbox::body_html.eq(&html),
                 outbox::ics.eq(mail.ics.as_deref()),
                 outbox::status.eq(OutboxStatus::Pending.as_str()),
-                outbox::next_attempt_at.eq(now),
+                outbox::next_attempt_at.eq(due),
                 outbox::created_at.eq(now),
+                outbox::campaign_id.eq(campaign_id),
+                outbox::unsubscribe_url.eq(mail.unsubscribe_url.as_deref()),
             ))
             .execute(conn)
     });

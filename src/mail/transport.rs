@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -16,6 +16,12 @@ pub enum SendError {
     Permanent(String),
     #[error("temporary: {0}")]
     Temporary(String),
+    /// The message could not be built (an address that does not parse, say).
+    #[error("cannot build the message: {0}")]
+    Invalid(String),
+    /// Not sent: the address is on the suppression list.
+    #[error("not sent: the address {0}")]
+    Suppressed(&'static str),
 }
 
 pub enum Transport {
@@ -54,7 +60,7 @@ impl Transport {
     }
 
     pub async fn send(&self, sender: &Sender, row: &Claimed) -> Result<(), SendError> {
-        let message = build(sender, row).map_err(|e| SendError::Permanent(e.to_string()))?;
+        let message = build(sender, row).map_err(|e| SendError::Invalid(e.to_string()))?;
         match self {
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
                 if e.is_permanent() {
@@ -72,6 +78,43 @@ impl Transport {
     }
 }
 
+/// `List-Unsubscribe: <https://…>, <mailto:…>` (RFC 2369).
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): mail programs may
+/// unsubscribe with one POST, without opening a page.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_string())
+    }
+}
+
 /// The MIME message: text and HTML as alternatives, plus the event as .ics where there is one.
 fn build(sender: &Sender, row: &Claimed) -> anyhow::Result<Message> {
     let to: Mailbox = row.recipient.parse()?;
@@ -84,6 +127,16 @@ fn build(sender: &Sender, row: &Claimed) -> anyhow::Result<Message> {
         .date_now();
     if let Some(reply_to) = &sender.reply_to {
         builder = builder.reply_to(reply_to.clone());
+    }
+    if let Some(url) = &row.unsubscribe_url {
+        // The mailto variant goes to whoever reads replies; mail programs prefer the URL.
+        let inbox = sender.reply_to.as_ref().unwrap_or(&sender.from);
+        builder = builder
+            .header(ListUnsubscribe(format!(
+                "<{url}>, <mailto:{}?subject=unsubscribe>",
+                inbox.email
+            )))
+            .header(ListUnsubscribePost);
     }
     let alternative =
         MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());

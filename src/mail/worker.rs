@@ -30,6 +30,14 @@ pub struct Claimed {
     pub ics: Option<String>,
     pub attempts: i32,
     pub claim_token: Option<String>,
+    pub unsubscribe_url: Option<String>,
+}
+
+impl Claimed {
+    /// Campaign mail, which unsubscribed addresses do not get.
+    pub fn is_bulk(&self) -> bool {
+        self.unsubscribe_url.is_some()
+    }
 }
 
 fn now() -> NaiveDateTime {
@@ -106,7 +114,13 @@ pub fn backoff(attempts: i32) -> Duration {
 
 /// Records a failure: permanent ones and the last try are marked failed, others retried later.
 pub fn mark_failed(conn: &mut DbConn, row: &Claimed, error: &SendError) -> QueryResult<usize> {
-    let give_up = matches!(error, SendError::Permanent(_)) || row.attempts >= MAX_ATTEMPTS;
+    let give_up = !matches!(error, SendError::Temporary(_)) || row.attempts >= MAX_ATTEMPTS;
+    if let SendError::Permanent(_) = error {
+        // A permanent refusal: no more mail to this address until an organizer decides.
+        let now = now();
+        super::suppression::suppress(conn, &row.recipient, super::suppression::Reason::Bounced, now)?;
+        crate::contacts::queries::mark_bouncing(conn, &row.recipient, now)?;
+    }
     let status = if give_up {
         OutboxStatus::Failed
     } else {
@@ -167,7 +181,20 @@ impl Worker {
             .await?;
         let mut pass = Pass::default();
         for row in claimed {
-            let outcome = self.transport.send(&self.sender, &row).await;
+            let (recipient, bulk) = (row.recipient.clone(), row.is_bulk());
+            let suppressed = self
+                .db
+                .run(move |conn| {
+                    Ok(super::suppression::reason_for(conn, &recipient)?.filter(|r| r.blocks(bulk)))
+                })
+                .await?;
+            let outcome = match suppressed {
+                Some(reason) => Err(SendError::Suppressed(match reason {
+                    super::suppression::Reason::Bounced => "bounced",
+                    super::suppression::Reason::Unsubscribed => "unsubscribed",
+                })),
+                None => self.transport.send(&self.sender, &row).await,
+            };
             let failed = outcome.as_ref().err().map(|e| e.to_string());
             if let Some(error) = &failed {
                 tracing::warn!(id = row.id, %error, "sending mail failed");

@@ -102,5 +102,7 @@ pub fn digest(
         footer: vec![lang.t("mail-digest-footer")],
         ics: None,
         site_name: ctx.site_name.clone(),
+        markdown: None,
+        unsubscribe_url: None,
     }
 }

@@ -61,7 +61,8 @@ fn group(columns: Vec<Column>) -> Tables {
     tables
 }
 
-/// Table and column names from the CREATE TABLE statements of a tree.
+/// Table and column names from the CREATE TABLE and ALTER TABLE … ADD COLUMN statements
+/// of a tree.
 fn declared_tables(backend: &str) -> Tables {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("migrations")
@@ -70,6 +71,16 @@ fn declared_tables(backend: &str) -> Tables {
     for dir in migration_dirs(backend) {
         let sql = std::fs::read_to_string(root.join(dir).join("up.sql")).expect("up.sql");
         for statement in sql.split(';') {
+            if let Some(rest) = statement.split("ALTER TABLE ").nth(1) {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if let [table, "ADD", "COLUMN", column, ..] = words.as_slice() {
+                    tables
+                        .entry(table.to_string())
+                        .or_default()
+                        .insert(column.to_string());
+                }
+                continue;
+            }
             let Some(rest) = statement.trim_start().split("CREATE TABLE ").nth(1) else {
                 continue;
             };

@@ -25,6 +25,8 @@ pub struct Config {
     pub mail_reply_to: Option<lettre::message::Mailbox>,
     /// How long before an event its attendees get a reminder.
     pub reminder_lead: chrono::Duration,
+    /// Campaign mails per minute, spread evenly (across all campaigns).
+    pub campaign_rate: u32,
 }
 
 /// A setting that could not be used, with the variable's name.
@@ -134,8 +136,23 @@ impl Config {
                     )
                 })?,
         };
+        let campaign_rate = match lookup("GRILLPLATZ_CAMPAIGN_RATE") {
+            None => 60,
+            Some(raw) => raw
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|r| (1..=1_000_000).contains(r))
+                .ok_or_else(|| {
+                    bad(
+                        "GRILLPLATZ_CAMPAIGN_RATE",
+                        format!("'{raw}' is not a number of mails per minute from 1 to 1000000"),
+                    )
+                })?,
+        };
         Ok(Config {
             reminder_lead: chrono::Duration::hours(reminder_hours),
+            campaign_rate,
             smtp_url,
             mail_from,
             mail_reply_to,
@@ -231,6 +248,7 @@ impl Config {
     /// What event emails need: links, the site's name and the key manage links derive from.
     pub fn mail_context(&self) -> crate::events::emails::MailContext {
         crate::events::emails::MailContext::new(&self.base_url, &self.site_name, &self.secret_key)
+            .with_organizer(&self.mail_from.email.to_string())
     }
 
     /// The transport `SMTP_URL` names, else .eml files under the data directory.

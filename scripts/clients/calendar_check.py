@@ -1,26 +1,55 @@
 """Calendar files (.ics) as calendar apps read them: RFC 5545 framing checked by hand
-(CRLF, folded lines), then parsed with the icalendar library.
+(CRLF, folded lines), then parsed with the icalendar library. A mail (.eml) stands
+for the calendars attached to it.
 
-    calendar_check.py URL_OR_FILE...   JSON list: one result per calendar with its problems
+    calendar_check.py [--save DIR] URL_OR_FILE...
+        JSON list: one result per calendar with its problems; with --save each
+        calendar is also written to DIR (for libical), its path under "saved"
 """
 
 import json
+import os
+import re
 import sys
 import urllib.request
+from email import policy
+from email.parser import BytesParser
 
 from icalendar import Calendar
 
 
-def fetch(source):
+def documents(source):
+    """(name, HTTP status, Content-Type, bytes) of each calendar `source` stands for."""
     if source.startswith(("http://", "https://")):
         with urllib.request.urlopen(source, timeout=20) as res:
-            return res.status, res.headers.get("Content-Type", ""), res.read()
+            return [(source, res.status, res.headers.get("Content-Type", ""), res.read())]
+    if source.endswith(".eml"):
+        with open(source, "rb") as f:
+            msg = BytesParser(policy=policy.default).parse(f)
+        found = []
+        for n, part in enumerate((p for p in msg.walk() if p.get_content_type() == "text/calendar"), 1):
+            name = f"{source} ({part.get_filename() or f'calendar part {n}'})"
+            raw = part.get_payload(decode=True) or b""
+            # MIME text is CRLF-terminated in canonical form, whatever line ends the
+            # decoder of a quoted-printable or 8bit part hands out; base64 keeps its bytes.
+            if part.get("Content-Transfer-Encoding", "").strip().lower() != "base64":
+                raw = re.sub(rb"\r?\n", b"\r\n", raw)
+            found.append((name, 200, part.get("Content-Type", ""), raw))
+        return found
     with open(source, "rb") as f:
-        return 200, "text/calendar", f.read()
+        return [(source, 200, "text/calendar", f.read())]
 
 
-def problems_of(source):
-    status, content_type, raw = fetch(source)
+def tzids(component):
+    """(property, TZID) of every property of `component` with a TZID parameter."""
+    for name, value in component.items():
+        for v in value if isinstance(value, list) else [value]:
+            tzid = getattr(v, "params", {}).get("TZID")
+            if tzid:
+                yield name, str(tzid)
+
+
+def problems_of(status, content_type, raw):
     problems = []
     if status != 200:
         return [f"answered HTTP {status}"], 0
@@ -47,6 +76,14 @@ def problems_of(source):
     if not cal.get("PRODID"):
         problems.append("no PRODID")
     timezones = {str(tz.get("TZID")) for tz in cal.walk("VTIMEZONE")}
+    # Any property of any component (DTSTART, DTEND, DUE, RECURRENCE-ID, EXDATE, ...).
+    for component in cal.walk():
+        if component.name in ("VTIMEZONE", "STANDARD", "DAYLIGHT"):
+            continue
+        what = f"{component.name} {component.get('SUMMARY', '')!s}".strip()
+        for name, tzid in tzids(component):
+            if tzid not in timezones:
+                problems.append(f"{what}: {name} uses TZID {tzid} without a VTIMEZONE for it")
     events = cal.walk("VEVENT")
     if not events:
         problems.append("no VEVENT")
@@ -57,22 +94,33 @@ def problems_of(source):
                 problems.append(f"{what} has no {field}")
         if event.get("DTEND") is not None and event.get("DURATION") is not None:
             problems.append(f"{what} has both DTEND and DURATION")
-        for field in ("DTSTART", "DTEND"):
-            prop = event.get(field)
-            tzid = prop.params.get("TZID") if prop is not None else None
-            if tzid and tzid not in timezones:
-                problems.append(f"{what}: {field} uses TZID {tzid} without a VTIMEZONE for it")
     return problems, len(events)
 
 
-def main(sources):
+def main(argv):
+    save = None
+    if argv[:1] == ["--save"]:
+        save, argv = argv[1], argv[2:]
+        os.makedirs(save, exist_ok=True)
     out = []
-    for source in sources:
+    for source in argv:
         try:
-            problems, events = problems_of(source)
+            found = documents(source)
         except Exception as err:
-            problems, events = [f"cannot read it: {err!r}"], 0
-        out.append({"calendar": source, "events": events, "problems": problems})
+            out.append({"calendar": source, "events": 0, "problems": [f"cannot read it: {err!r}"]})
+            continue
+        for name, status, content_type, raw in found:
+            result = {"calendar": name, "events": 0}
+            try:
+                result["problems"], result["events"] = problems_of(status, content_type, raw)
+            except Exception as err:
+                result["problems"] = [f"cannot read it: {err!r}"]
+            if save and status == 200:
+                stem = re.sub(r"[^A-Za-z0-9]+", "-", re.sub(r"^https?://[^/]+", "", name)).strip("-")[-80:]
+                result["saved"] = os.path.join(save, f"{len(out) + 1:03d}-{stem or 'calendar'}.ics")
+                with open(result["saved"], "wb") as f:
+                    f.write(raw)
+            out.append(result)
     json.dump(out, sys.stdout, ensure_ascii=False)
     return 0
 

@@ -5,6 +5,7 @@
 
 const fs = require('fs');
 const path = require('path');
+const { spawnSync } = require('child_process');
 const { settings, must, short, absolute, python } = require('./lib');
 const { launch, newContext, axe } = require('./browser');
 const { validate } = require('./vnu');
@@ -16,10 +17,42 @@ const SELFTEST = path.join(__dirname, 'selftest');
 /** A checked page for messages: its address, and its name when that says more. */
 const label = (r) => (r.name === r.url ? r.url : `${r.name} (${r.url})`);
 
+/** A URL on the site as its path, a file (a mail, maybe with its attachment) by its name. */
+const where = (source) => (/^https?:/.test(source) ? short(source) : path.basename(source));
+
 /** Feeds, calendars and mails with problems, as "where: problem" lines. */
 function listProblems(results, key) {
-  return results.flatMap((r) => r.problems.map((p) => `${short(r[key])}: ${p}`));
+  return results.flatMap((r) => r.problems.map((p) => `${where(r[key])}: ${p}`));
 }
+
+/**
+ * Our libical checker (ical_check.c) over `files`: a map from file to its events and
+ * problems ("VEVENT 2 (title): X-LIC-ERROR ..."). It prints tab-separated lines.
+ */
+function icalCheck(files) {
+  must(settings.ical && fs.existsSync(settings.ical), `the libical checker is not built (CHECK_ICAL=${settings.ical || 'unset'}; run scripts/check-clients)`);
+  const res = spawnSync(settings.ical, files, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.error) throw new Error(`ical_check: ${res.error.message}`);
+  if (res.status !== 0) throw new Error(`ical_check exited with ${res.status}${res.signal ? ` (${res.signal})` : ''}: ${res.stderr.trim().slice(0, 500)}`);
+  const out = new Map();
+  for (const line of res.stdout.split('\n').filter(Boolean)) {
+    const [file, kind, a, b] = line.split('\t');
+    if (!out.has(file)) out.set(file, { events: 0, problems: [], done: false });
+    const entry = out.get(file);
+    if (kind === 'problem') entry.problems.push(`${a}: ${b}`);
+    else if (kind === 'done') Object.assign(entry, { events: Number(a), done: true });
+  }
+  for (const f of files) {
+    if (!out.get(f)?.done) throw new Error(`ical_check gave no result for ${f} (output: ${res.stdout.slice(-300)} ${res.stderr.slice(-300)})`);
+  }
+  return out;
+}
+
+const SPAM_LIMIT = 2.0;
+
+/** The rules a mail hit, most points first: "MISSING_DATE 2.7, MIME_HTML_ONLY 0.1". */
+const spamRules = (r) => Object.entries(r.rules).filter(([, pts]) => Math.abs(pts) >= 0.01)
+  .sort((a, b) => b[1] - a[1]).map(([rule, pts]) => `${rule} ${pts}`).join(', ') || 'no rule with points';
 
 // ------------------------------------------------------------------ the checks
 
@@ -56,11 +89,25 @@ async function selfTest(browser) {
   }
   found.push(`ics ${ics.problems.length}`);
 
+  // libical: a TZID without its VTIMEZONE, and a property value it cannot parse.
+  const brokenIcs = path.join(SELFTEST, 'broken.ics');
+  const malformedIcs = path.join(SELFTEST, 'malformed.ics');
+  const ical = icalCheck([brokenIcs, malformedIcs]);
+  const said = (f) => ical.get(f).problems.join(' | ') || 'nothing';
+  must(ical.get(brokenIcs).problems.some((p) => /TZID Europe\/Berlin without a VTIMEZONE/.test(p)), `ical_check missed the TZID without VTIMEZONE in broken.ics (said: ${said(brokenIcs)})`);
+  must(ical.get(malformedIcs).problems.some((p) => /X-LIC-ERROR VALUE-PARSE-ERROR.*DTEND/.test(p)), `ical_check missed the malformed DTEND in malformed.ics (said: ${said(malformedIcs)})`);
+  found.push(`libical ${ical.get(brokenIcs).problems.length + ical.get(malformedIcs).problems.length}`);
+
   const [mail] = python('mail_check.py', [path.join(SELFTEST, 'broken.eml')]);
   for (const want of ['no To', 'no Message-ID', 'no text/html']) {
     must(mail.problems.some((p) => p.includes(want)), `mail_check.py missed "${want}" in broken.eml (said: ${mail.problems.join(' | ') || 'nothing'})`);
   }
   found.push(`mail ${mail.problems.length}`);
+
+  const [spam] = python('spam_check.py', [path.join(SELFTEST, 'spammy.eml')]);
+  must(spam.score !== null, `spam_check.py gave no score for spammy.eml: ${spam.error}`);
+  must(spam.score >= SPAM_LIMIT, `SpamAssassin scored the spammy.eml only ${spam.score} (< ${SPAM_LIMIT}): ${spamRules(spam)}`);
+  found.push(`spam ${spam.score}`);
   return { counts: `caught: ${found.join(', ')}` };
 }
 
@@ -140,15 +187,38 @@ async function feedIds(shared) {
   return journeys.feedIdStable(shared, (feed) => python('feeds.py', ['ids', feed]));
 }
 
+/** Every .ics linked from a checked page or named in GRILLPLATZ_CHECK_ICS, and every
+ * calendar attached to a mail; each is saved to the work dir for libical. */
 async function calendars(shared) {
   const found = new Set(shared.pass?.calendars || []);
   for (const u of settings.icsUrls) found.add(absolute(u));
-  if (found.size === 0) {
-    return { skip: `no .ics link on the ${shared.pass?.results.length ?? 0} pages and none in GRILLPLATZ_CHECK_ICS` };
+  const mails = mailFiles();
+  const results = found.size || mails.length
+    ? python('calendar_check.py', ['--save', path.join(settings.work, 'ics'), ...[...found].sort(), ...mails])
+    : [];
+  shared.calendarFiles = results.filter((r) => r.saved).map((r) => ({ name: r.calendar, file: r.saved }));
+  if (results.length === 0) {
+    return { skip: `no .ics link on the ${shared.pass?.results.length ?? 0} pages, none in GRILLPLATZ_CHECK_ICS, none attached to a mail` };
   }
-  const results = python('calendar_check.py', [...found].sort());
   const events = results.reduce((n, r) => n + r.events, 0);
-  return { problems: listProblems(results, 'calendar'), counts: `${results.length} calendars, ${events} events` };
+  const attached = results.filter((r) => !/^https?:/.test(r.calendar)).length;
+  return { problems: listProblems(results, 'calendar'), counts: `${results.length} calendars (${attached} attached to mails), ${events} events` };
+}
+
+/** The same calendars through libical: parse, RFC 5546 restrictions, TZIDs. */
+async function libical(shared) {
+  if (!shared.calendarFiles) return { skip: 'the icalendar check saved no calendar' };
+  const files = shared.calendarFiles;
+  must(files.length > 0, 'no calendar was saved by the icalendar check');
+  const results = icalCheck(files.map((f) => f.file));
+  const problems = [];
+  let events = 0;
+  for (const { name, file } of files) {
+    const r = results.get(file);
+    events += r.events;
+    for (const p of r.problems) problems.push(`${where(name)}: ${p}  [${path.basename(file)}]`);
+  }
+  return { problems, counts: `${files.length} calendars, ${events} events, ${problems.length} errors` };
 }
 
 function emlFiles(dir) {
@@ -160,8 +230,10 @@ function emlFiles(dir) {
   });
 }
 
+const mailFiles = () => [...emlFiles(settings.mailDir), ...emlFiles(settings.mailDirExtra)];
+
 async function mails() {
-  const files = [...emlFiles(settings.mailDir), ...emlFiles(settings.mailDirExtra)];
+  const files = mailFiles();
   if (files.length === 0) {
     return { skip: `no .eml file in the data dir's mail/ folder${settings.mailDirExtra ? ' or GRILLPLATZ_CHECK_MAIL_DIR' : ''}` };
   }
@@ -171,6 +243,26 @@ async function mails() {
   for (const r of results) subjects.set(r.subject, (subjects.get(r.subject) || 0) + 1);
   const notes = [`subjects: ${[...subjects].map(([s, n]) => `${JSON.stringify(s)} ×${n}`).join(', ')}`];
   return { problems: results.flatMap((r) => r.problems.map((p) => `${path.basename(r.mail)} ("${r.subject}"): ${p}`)), counts: `${results.length} mails, ${subjects.size} subjects`, notes };
+}
+
+/** Every mail through SpamAssassin's local rules: each must score below SPAM_LIMIT. */
+async function spam() {
+  const files = mailFiles();
+  if (files.length === 0) return { skip: "no .eml file in the data dir's mail/ folder" };
+  const results = python('spam_check.py', files);
+  const problems = [];
+  const notes = [];
+  for (const r of [...results].sort((a, b) => (b.score ?? 99) - (a.score ?? 99))) {
+    const name = `${path.basename(r.mail)} ("${r.subject}")`;
+    if (r.score === null) {
+      problems.push(`${name}: ${r.error}`);
+      continue;
+    }
+    notes.push(`${r.score.toFixed(1).padStart(4)}  ${name}`);
+    if (r.score >= SPAM_LIMIT) problems.push(`${name}: SpamAssassin score ${r.score} ≥ ${SPAM_LIMIT}: ${spamRules(r)}`);
+  }
+  const top = Math.max(...results.map((r) => r.score ?? 0));
+  return { problems, notes, counts: `${results.length} mails, highest score ${top.toFixed(1)} (limit ${SPAM_LIMIT})` };
 }
 
 // ------------------------------------------------------------------ running and reporting
@@ -184,16 +276,19 @@ async function main() {
       ['visitor journey', (b) => journeys.visitor(b, shared)],
       ['attendee journey', (b) => journeys.attendee(b, shared)],
       ['organizer journey', (b) => journeys.organizer(b, shared)],
+      ['topic board journey (attendee, organizer, live board)', (b) => journeys.topicBoard(b, shared)],
       ['feed entry id stable after edit', () => feedIds(shared)],
       ['pages load (status, console)', (b) => pagePass(b, shared)],
       ['HTML valid (Nu Html Checker)', () => html(shared)],
       ['accessibility (axe-core, WCAG 2.1 AA)', () => a11y(shared)],
       ['Atom feeds (feedparser)', () => feeds(shared)],
       ['calendar files (icalendar)', () => calendars(shared)],
+      ['calendar files (libical)', () => libical(shared)],
       ['mails (.eml)', () => mails()],
+      ['mails (SpamAssassin, local rules)', () => spam()],
     );
     for (const f of fs.existsSync(settings.screenshots) ? fs.readdirSync(settings.screenshots) : []) {
-      if (/^(visitor|attendee|organizer|page)-.*\.png$/.test(f)) fs.rmSync(path.join(settings.screenshots, f));
+      if (/^(visitor|attendee|organizer|topics|page)-.*\.png$/.test(f)) fs.rmSync(path.join(settings.screenshots, f));
     }
   }
 
@@ -223,6 +318,7 @@ async function main() {
     }
   } finally {
     await shared.adminContext?.close().catch(() => {});
+    await shared.boardAttendeeContext?.close().catch(() => {});
     await browser.close();
   }
 

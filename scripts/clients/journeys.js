@@ -341,4 +341,341 @@ async function feedIdStable(shared, feedIds) {
   return { counts: '1 entry', notes: [`${post.href} keeps ${after.id}`] };
 }
 
-module.exports = { visitor, attendee, organizer, feedIdStable };
+// ------------------------------------------------------------------ the topic board
+
+const BOARD_EVENT = 'grillen-2027';
+const BOARD_LANG = 'de';
+
+/** The first JSON-LD object of a page (events describe their places there). */
+async function jsonLd(page) {
+  const raw = await page.locator('script[type="application/ld+json"]').first().textContent();
+  return JSON.parse(raw);
+}
+
+/** The admin id of the event with `slug`: the event list links each editor, whose form shows the slug. */
+async function adminEventId(page, slug) {
+  await page.goto(absolute('/admin/events'));
+  const ids = [...new Set((await page.locator('a[href^="/admin/events/"][href$="/edit"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+    .map((h) => /^\/admin\/events\/(\d+)\/edit$/.exec(h)?.[1]).filter(Boolean))];
+  for (const id of ids) {
+    await page.goto(absolute(`/admin/events/${id}/edit`));
+    if ((await page.inputValue('#slug')) === slug) return Number(id);
+  }
+  must(false, `/admin/events: no event with the slug ${slug} among ${ids.length} event(s)`);
+  return null;
+}
+
+/**
+ * Makes sure one more person gets a confirmed place at the event. The demo event is
+ * full on purpose (12 places, a waiting list), and a browser is only identified for
+ * the board when its RSVP is confirmed, not when it waits. So the organizer does what
+ * an organizer would: raises the capacity in the event form, by the places of everyone
+ * waiting or unconfirmed plus one. That leaves a place for the new attendee whether or
+ * not the app moves waiting people up when the capacity grows. (The past demo event's
+ * board is closed, and a new event would not have the demo's rooms, slots and sessions.)
+ */
+async function makeRoom(admin, eventId, eventPath) {
+  const publicPage = await admin.context().newPage();
+  try {
+    await publicPage.goto(absolute(eventPath));
+    const before = await jsonLd(publicPage);
+    const free = Number(before.remainingAttendeeCapacity);
+    must(Number.isFinite(free), `${eventPath}: the JSON-LD has no remainingAttendeeCapacity`);
+    if (free >= 1) return `${free} place(s) free`;
+
+    await admin.goto(absolute(`/admin/events/${eventId}/attendees`));
+    const queued = await admin.locator('tbody tr').evaluateAll((rows) => rows
+      .filter((tr) => tr.querySelector('.badge-waitlisted, .badge-pending'))
+      .reduce((n, tr) => n + 1 + (Number(tr.cells[2]?.textContent.trim()) || 0), 0));
+    await admin.goto(absolute(`/admin/events/${eventId}/edit`));
+    const capacity = Number(await admin.inputValue('#capacity'));
+    must(Number.isInteger(capacity), `/admin/events/${eventId}/edit: the capacity field holds no number`);
+    const raised = capacity + queued + 1;
+    await admin.fill('#capacity', String(raised));
+    // "publish" keeps the event public; "draft" would take it off the site.
+    const saved = await follow(admin, admin.locator('button[name="action"][value="publish"]'));
+    must(saved && saved.status() === 200 && pathOf(admin) === `/admin/events/${eventId}/edit`,
+      `/admin/events/${eventId}/edit: saving the capacity ${raised} answered ${saved && saved.status()} at ${short(admin.url())} ${(await admin.locator('.field-error').allInnerTexts()).join('; ')}`);
+
+    await publicPage.reload();
+    const after = await jsonLd(publicPage);
+    must(Number(after.remainingAttendeeCapacity) >= 1,
+      `${eventPath}: after raising the capacity from ${capacity} to ${raised}, the JSON-LD still says ${after.remainingAttendeeCapacity} places are left`);
+    return `capacity ${capacity} → ${raised} (${queued} waiting or unconfirmed)`;
+  } finally {
+    await publicPage.close();
+  }
+}
+
+/**
+ * Watches the live board in `live` until it shows `what` (see `test` below) and keeps
+ * the page's clock when it first did: the wall clock of this machine, like Playwright's
+ * request timings. The test runs in the page on every change of the board.
+ */
+async function watchLive(live, name, what) {
+  await live.evaluate(({ name, what }) => {
+    const board = document.querySelector('[data-live-board]');
+    const test = () => {
+      if (what.sessions !== undefined) return board.querySelectorAll('.schedule-table .session-title').length >= what.sessions;
+      if (what.session !== undefined) return [...board.querySelectorAll('.schedule-table .session-title')].some((a) => a.textContent.trim() === what.session);
+      const item = [...board.querySelectorAll('.live-topics li')].find((li) => li.querySelector('.live-topic-title')?.textContent.trim() === what.title);
+      return Boolean(item) && item.querySelector('.topic-count')?.textContent.trim() === String(what.count);
+    };
+    const watch = { seenAt: null };
+    window.__watches[name] = watch;
+    const check = () => {
+      if (watch.seenAt === null && test()) watch.seenAt = performance.timeOrigin + performance.now();
+    };
+    new MutationObserver(check).observe(board, { childList: true, subtree: true, characterData: true });
+    check();
+  }, { name, what });
+}
+
+async function seenAt(live, name, what, seconds = 10) {
+  try {
+    await live.waitForFunction((n) => window.__watches[n].seenAt !== null, name, { timeout: seconds * 1000 });
+  } catch {
+    const text = (await live.locator('[data-live-board]').innerText()).replace(/\s+/g, ' ').slice(0, 300);
+    must(false, `live board: ${what} did not show within ${seconds} s without a reload (it shows: ${text})`);
+  }
+  return live.evaluate((n) => window.__watches[n].seenAt, name);
+}
+
+/** When the browser had the whole answer to `response`, on the wall clock (ms). */
+async function answeredAt(response) {
+  await response.finished();
+  const t = response.request().timing();
+  return t.startTime + (t.responseEnd >= 0 ? t.responseEnd : t.responseStart);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * The open-space topic board, as a German-speaking attendee, the organizer and a
+ * projector see it: the projector opens the live board first; a visitor proposes a
+ * topic before registering and is sent to register; the organizer makes room at the
+ * (full) demo event; the visitor registers, confirms through the mail's link, gets the
+ * kept proposal back and sends it, and spends and takes back dots; the organizer puts
+ * the topic into the schedule and accepts the suggested schedule. The live board must
+ * show each change without a reload; the times it took are measured.
+ */
+async function topicBoard(browser, shared) {
+  const de = strings(BOARD_LANG);
+  const steps = [];
+  const eventPath = `/${BOARD_LANG}/events/${BOARD_EVENT}/`;
+  const boardPath = `${eventPath}topics/`;
+  const livePath = `${eventPath}board/`;
+  const title = `Prüfstand ${stamp()}: Grillkohle per Cron anzünden?`;
+  const description = 'Ein Systemd-Timer für den Grill – und was schiefgehen kann.';
+  const email = `bea.${stamp()}@example.org`;
+
+  let admin = shared.adminContext;
+  let ownAdmin = null;
+  if (!admin) {
+    ownAdmin = admin = await newContext(browser, 'de-DE');
+    await (await logIn(admin)).close();
+  }
+  const projector = await newContext(browser, 'de-DE');
+  const context = await newContext(browser, 'de-DE');
+  shared.boardAttendeeContext = context; // identified for the board: the page checks use it
+  let keep = false;
+  try {
+    // The projector: the live board, open from the start, never reloaded.
+    const live = await projector.newPage();
+    let navigations = 0;
+    live.on('framenavigated', (frame) => { if (frame === live.mainFrame()) navigations += 1; });
+    const opened = await live.goto(absolute(livePath));
+    must(opened && opened.status() === 200, `${livePath} answered ${opened && opened.status()}`);
+    try {
+      await live.waitForFunction((text) => document.querySelector('[data-live-status]')?.textContent.trim() === text, de['live-connected'], { timeout: 10000 });
+    } catch {
+      must(false, `${livePath}: the status never said "${de['live-connected']}" (no event from ${livePath}stream within 10 s; it says ${JSON.stringify(await live.locator('[data-live-status]').innerText())})`);
+    }
+    await live.evaluate(() => { window.__watches = {}; window.__notReloaded = true; });
+    await shot(live, 'topics-01-live-board');
+    steps.push('live board connected');
+
+    const admins = await admin.newPage();
+    const eventId = await adminEventId(admins, BOARD_EVENT);
+    steps.push(await makeRoom(admins, eventId, eventPath));
+
+    // A visitor proposes before registering: sent to register, the proposal kept.
+    const page = await context.newPage();
+    const board = await page.goto(absolute(boardPath));
+    must(board && board.status() === 200, `${boardPath} answered ${board && board.status()}`);
+    must((await page.locator('form[data-dot]').count()) === 0, `${boardPath}: a visitor who is not registered sees dot buttons`);
+    must(await page.locator('#propose').count(), `${boardPath}: no proposal form #propose`);
+    await watchLive(live, 'proposed', { title, count: 0 });
+    await page.fill('#propose #title', title);
+    await page.fill('#propose #description', description);
+    await page.check('#propose input[name="lang"][value="de"]');
+    await shot(page, 'topics-02-propose-as-visitor');
+    await follow(page, page.locator('#propose button[type="submit"]'));
+    must(pathOf(page) === eventPath && new URL(page.url()).hash === '#rsvp',
+      `${boardPath}: proposing without registering led to ${short(page.url())}, not ${eventPath}#rsvp`);
+    must((await flash(page)) === de['topic-register-first'], `${eventPath}: after proposing unregistered expected "${de['topic-register-first']}", saw ${JSON.stringify(await flash(page))}`);
+    await shot(page, 'topics-03-register-first');
+    steps.push('proposal kept, sent to #rsvp');
+
+    await page.fill('#rsvp #email', email);
+    await page.fill('#rsvp #name', 'Bea Brettspiel');
+    await page.selectOption('#rsvp #lang', BOARD_LANG);
+    if (await page.locator('#rsvp select#guests').count()) await page.selectOption('#rsvp select#guests', '0');
+    await page.check('#rsvp #diet-vegan');
+    await page.check('#rsvp #consent');
+    const sent = await follow(page, page.locator('#rsvp form button[type="submit"]'));
+    must(sent && sent.status() === 200, `${eventPath}: sending the RSVP answered ${sent && sent.status()}`);
+    must((await flash(page)) === de['rsvp-link-sent'], `${eventPath}: after registering expected "${de['rsvp-link-sent']}", saw ${JSON.stringify(await flash(page))}`);
+
+    const mails = await waitForMails(email, 1);
+    must(mails.length, `no .eml to ${email} in ${short(settings.mailDir)} within 12 s after the RSVP (outbox worker; see server.log)`);
+    const link = mails[0].links.map((u) => u.replace(/[.,;:)]+$/, '')).find((u) => u.includes('/rsvp/confirm/'));
+    must(link, `${path.basename(mails[0].mail)} ("${mails[0].subject}"): no /rsvp/confirm/ link`);
+    await page.goto(link);
+    const confirmed = await follow(page, page.locator('form[action*="/rsvp/confirm/"] button[type="submit"]'));
+    must(confirmed && confirmed.status() === 200, `${short(link)}: confirming answered ${confirmed && confirmed.status()}`);
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    must(text.includes(de['confirm-confirmed']), `${short(link)}: after confirming "${de['confirm-confirmed']}" is not shown, so no place (saw: ${text.slice(0, 200)})`);
+    const resume = page.locator('main a', { hasText: de['confirm-topic-draft'] });
+    must((await resume.count()) === 1, `${short(link)}: no "${de['confirm-topic-draft']}" button after confirming with a kept proposal`);
+    must((await resume.getAttribute('href')) === `${boardPath}#propose`, `${short(link)}: "${de['confirm-topic-draft']}" links ${await resume.getAttribute('href')}, not ${boardPath}#propose`);
+    await shot(page, 'topics-04-confirmed');
+    steps.push('confirmed');
+
+    await follow(page, resume);
+    must((await page.inputValue('#propose #title')) === title, `${boardPath}#propose: the kept title is not filled in (it holds ${JSON.stringify(await page.inputValue('#propose #title'))})`);
+    must((await page.inputValue('#propose #description')) === description, `${boardPath}#propose: the kept description is not filled in`);
+    must(await page.locator('#propose input[name="lang"][value="de"]').isChecked(), `${boardPath}#propose: the kept language is not chosen`);
+    must(await page.locator('form[data-dot]').count(), `${boardPath}: the confirmed attendee sees no dot buttons`);
+    await shot(page, 'topics-05-proposal-kept');
+    await follow(page, page.locator('#propose button[type="submit"]'));
+    must(pathOf(page) === boardPath && new URL(page.url()).search === '?sort=new', `${boardPath}: sending the proposal led to ${short(page.url())}, not ${boardPath}?sort=new`);
+    must((await flash(page)) === de['topic-proposed'], `${boardPath}?sort=new: expected "${de['topic-proposed']}", saw ${JSON.stringify(await flash(page))}`);
+    const card = page.locator('li.topic-card', { has: page.locator('.topic-title a', { hasText: title }) });
+    must((await card.count()) === 1, `${boardPath}?sort=new: the new topic "${title}" is not listed once`);
+    const topicId = Number((await card.getAttribute('id')).replace('topic-', ''));
+    must(await page.locator('li.topic-card').first().evaluate((li, id) => li.id === id, `topic-${topicId}`), `${boardPath}?sort=new: the new topic is not first`);
+    await seenAt(live, 'proposed', `the new topic "${title}"`);
+    steps.push(`topic ${topicId} proposed`);
+
+    // Dots: five clicks, the count on the page and on the live board follow each.
+    const dot = card.locator('form[data-dot] button');
+    must(await dot.count(), `${boardPath}: topic ${topicId} has no dot button`);
+    must((await dot.innerText()).startsWith(de['topic-dot-add']), `${boardPath}: the dot button of topic ${topicId} says ${JSON.stringify(await dot.innerText())}, not "${de['topic-dot-add']}"`);
+    const dotLatency = [];
+    for (let i = 1; i <= 5; i += 1) {
+      const count = i % 2; // give, take back, give, take back, give
+      const watch = `dot-${i}`;
+      await watchLive(live, watch, { title, count });
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/topics/${topicId}/dot`) && r.request().method() === 'POST'),
+        dot.click(),
+      ]);
+      must(response.status() === 200, `${boardPath}: dot ${i} on topic ${topicId} answered ${response.status()}: ${(await response.text()).slice(0, 200)}`);
+      const answered = await answeredAt(response);
+      const shown = await seenAt(live, watch, `the count ${count} of "${title}" (dot click ${i})`);
+      dotLatency.push(shown - answered);
+      await page.waitForFunction(({ id, count }) => document.querySelector(`#topic-${id} [data-count]`)?.textContent.trim() === String(count), { id: topicId, count }, { timeout: 5000 })
+        .catch(() => must(false, `${boardPath}: after dot click ${i} the topic's own count did not become ${count} in place`));
+      const pressed = await dot.getAttribute('aria-pressed');
+      must(pressed === (count ? 'true' : 'false'), `${boardPath}: after dot click ${i} the button has aria-pressed=${pressed}`);
+      if (i === 1) await shot(page, 'topics-06-dot-given');
+    }
+    steps.push('5 dot clicks');
+
+    // The organizer schedules the topic into a free cell.
+    await admins.goto(absolute(`/admin/events/${eventId}/topics`));
+    // Not hasText on the row: the merge select of every row lists all titles.
+    const row = admins.locator('tbody tr').filter({ has: admins.locator('td > strong', { hasText: title }) });
+    must((await row.count()) === 1, `/admin/events/${eventId}/topics: the topic "${title}" is not in the table once`);
+    const taken = new Set(await admins.locator('select[name="cell"]').evaluateAll((sels) => sels.map((s) => s.value).filter(Boolean)));
+    const select = row.locator('select[name="cell"]');
+    const cells = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: o.value, label: o.textContent.trim() })).filter((o) => o.value));
+    const cell = cells.find((c) => !taken.has(c.value));
+    must(cell, `/admin/events/${eventId}/topics: no free cell among ${cells.length} for the new topic`);
+    await select.selectOption(cell.value);
+    await shot(admins, 'topics-07-admin-place');
+    await watchLive(live, 'scheduled', { session: title });
+    const [placed] = await Promise.all([
+      admins.waitForResponse((r) => r.url().endsWith(`/admin/events/${eventId}/topics/${topicId}/place`) && r.request().method() === 'POST'),
+      follow(admins, row.locator('button[type="submit"]', { hasText: de['admin-topics-place-button'] })),
+    ]);
+    must(placed.status() === 303, `/admin/events/${eventId}/topics/${topicId}/place answered ${placed.status()}, not 303`);
+    const placedAt = await answeredAt(placed);
+    must((await flash(admins)) === de['admin-saved'], `/admin/events/${eventId}/topics: placing the topic in ${cell.label} said ${JSON.stringify(await flash(admins))}`);
+    const scheduleLatency = (await seenAt(live, 'scheduled', `the session "${title}" in the schedule`)) - placedAt;
+    await shot(admins, 'topics-08-admin-placed');
+    await shot(live, 'topics-09-live-board-scheduled');
+    steps.push(`placed in ${cell.label}`);
+
+    // The suggested schedule for the rest, accepted.
+    await follow(admins, admins.locator(`a[href="/admin/events/${eventId}/topics?suggest=1#suggestion"]`));
+    must(await admins.locator('#suggestion').count(), `/admin/events/${eventId}/topics?suggest=1: no #suggestion`);
+    await shot(admins, 'topics-10-admin-suggestion');
+    const accept = admins.locator('#suggestion form button[type="submit"]');
+    if (await accept.count()) {
+      const suggested = await admins.locator('#suggestion ol li').count();
+      const before = await live.locator('.live-content .schedule-table .session-title').count();
+      await watchLive(live, 'accepted', { sessions: before + suggested });
+      await follow(admins, accept);
+      must((await flash(admins)) === de['admin-saved'], `/admin/events/${eventId}/topics: accepting the suggestion said ${JSON.stringify(await flash(admins))}`);
+      await seenAt(live, 'accepted', `${before + suggested} sessions after accepting the suggestion`);
+      steps.push(`suggestion of ${suggested} accepted`);
+    } else {
+      steps.push('nothing left to suggest');
+    }
+
+    must(navigations === 1 && (await live.evaluate(() => window.__notReloaded === true)), `${livePath}: the live board was reloaded (${navigations} navigations) instead of updated in place`);
+    await shot(live, 'topics-11-live-board-final');
+
+    // What the attendee sees afterwards: the schedule, its calendar, the mail.
+    await page.goto(absolute(`${eventPath}schedule/`));
+    must(await page.locator('.schedule-table .session-title', { hasText: title }).count(), `${eventPath}schedule/: the session "${title}" is not in the table`);
+    await shot(page, 'topics-12-schedule');
+    const ics = await fetch(absolute(`${eventPath}event.ics`));
+    const unfolded = (await ics.text()).replace(/\r?\n[ \t]/g, '');
+    const summary = title.replace(/[\\;,]/g, (c) => `\\${c}`);
+    must(unfolded.split(/\r?\n/).includes(`SUMMARY:${summary}`), `${eventPath}event.ics: no VEVENT with SUMMARY:${summary}`);
+    const scheduledSubject = de['mail-topic-scheduled-subject'].split('{')[0];
+    const all = await waitForMails(email, 3);
+    must(all.some((m) => m.subject.startsWith(scheduledSubject)), `no mail "${scheduledSubject}…" to ${email} within 12 s after scheduling (saw: ${all.map((m) => m.subject).join(' | ')})`);
+    steps.push('schedule, .ics and mail show it');
+
+    // Notes on the topic's page, written twice: the first version goes into the history.
+    const topicPath = `${boardPath}${topicId}/`;
+    const notes = ['## Ergebnisse\n\n- Cron kann keine Glut messen\n- **Lieber** einen Anzünder', '## Ergebnisse\n\n- Cron kann keine Glut messen\n- **Lieber** einen Anzünder\n- `systemd-run --on-active=15m` für die Würstchen'];
+    for (const body of notes) {
+      await page.goto(absolute(topicPath));
+      await page.fill('#notes #body', body);
+      await follow(page, page.locator('#notes form button[type="submit"]'));
+      must(pathOf(page) === topicPath, `${topicPath}: saving the notes led to ${short(page.url())}`);
+      must((await flash(page)) === de['topic-note-saved'], `${topicPath}: saving the notes said ${JSON.stringify(await flash(page))}, not "${de['topic-note-saved']}"`);
+    }
+    must(await page.locator('#notes .prose strong', { hasText: 'Lieber' }).count(), `${topicPath}: the notes do not show the rendered Markdown`);
+    must(await page.locator('#notes .note-history > ol > li').count() === 1, `${topicPath}: the notes history does not list the first version once`);
+    await shot(page, 'topics-13-notes');
+    steps.push('notes with history');
+
+    shared.board = { eventId, topicId, email };
+    await admins.close();
+    await page.close();
+    keep = true;
+    const ms = (x) => `${Math.round(x)} ms`;
+    return {
+      counts: `live board: dot ${ms(median(dotLatency))} (median of ${dotLatency.length}), schedule ${ms(scheduleLatency)}`,
+      notes: [steps.join('; '), `live board latency, from the browser having the answer to the board showing it: dots ${dotLatency.map(ms).join(', ')}; scheduling ${ms(scheduleLatency)} (the server polls every 500 ms)`],
+    };
+  } finally {
+    await projector.close();
+    await ownAdmin?.close();
+    if (!keep) {
+      shared.boardAttendeeContext = null;
+      await context.close();
+    }
+  }
+}
+
+module.exports = { visitor, attendee, organizer, feedIdStable, topicBoard, adminEventId, BOARD_EVENT };

@@ -23,6 +23,8 @@ const settings = {
   vnuJar: env('CHECK_VNU_JAR', ''),
   axe: env('CHECK_AXE', ''),
   python: env('CHECK_PYTHON', 'python3'),
+  // Our libical checker (ical_check.c), compiled by scripts/check-clients.
+  ical: env('CHECK_ICAL', ''),
   base: env('CHECK_BASE_URL', ''),
   organizerEmail: env('CHECK_ORGANIZER_EMAIL', ''),
   organizerPassword: env('CHECK_ORGANIZER_PASSWORD', ''),

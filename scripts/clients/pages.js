@@ -7,10 +7,24 @@ const fs = require('fs');
 const path = require('path');
 const { settings, must, short, absolute, slugify } = require('./lib');
 const { newContext, shotAt, viewport, follow, logIn, axe, WIDTHS } = require('./browser');
+const { adminEventId, BOARD_EVENT } = require('./journeys');
 
 const DE_POST = '/de/blog/einladung-zum-sommergrillen/';
 const DE_EVENT = '/de/events/grillen-2027/';
 const EVENT_PAGES = ['/de/events/', '/en/events/', DE_EVENT, '/en/events/grillen-2027/'];
+// The open-space pages of the upcoming demo event (board, schedule, live board), and of
+// the past one, whose board is closed and which has no rooms or slots.
+const boardPath = (lang, event = BOARD_EVENT) => `/${lang}/events/${event}/`;
+const PAST_EVENT = 'grillen-2026';
+
+/** The id of a topic on the demo board: the journey's, or the first one listed. */
+async function someTopicId(shared) {
+  if (shared.board?.topicId) return shared.board.topicId;
+  const res = await fetch(absolute(`${boardPath('de')}topics/`));
+  const id = /<li class="topic-card" id="topic-(\d+)"/.exec(await res.text())?.[1];
+  must(id, `${boardPath('de')}topics/: no topic listed`);
+  return Number(id);
+}
 
 /** Every <url> of /sitemap.xml: its address and the languages it has alternates in. */
 async function sitemap() {
@@ -141,6 +155,54 @@ async function pageList(shared) {
     },
   });
   if (shared.attendee?.manage) add('RSVP manage page (from the mail)', 'visitor', shared.attendee.manage);
+
+  // The topic board: as a visitor, as the attendee of the board journey, as the organizer.
+  // (Pages of the sitemap are in the list already.)
+  const visit = (url, extra) => { if (!listed.has(url)) add(url, 'visitor', url, extra); };
+  const topicId = await someTopicId(shared);
+  for (const lang of ['de', 'en']) {
+    const base = boardPath(lang);
+    for (const url of [`${base}topics/`, `${base}topics/${topicId}/`, `${base}schedule/`]) visit(url);
+    // Checked once its stream has replaced the board, so that axe sees a settled page.
+    visit(`${base}board/`, {
+      open: async (page) => {
+        const response = await page.goto(absolute(`${base}board/`));
+        await page.waitForFunction(() => {
+          const status = document.querySelector('[data-live-status]');
+          return status && status.textContent.trim() === status.dataset.connected;
+        }, null, { timeout: 10000 }).catch(() => { throw new Error(`${base}board/: the live board did not connect within 10 s`); });
+        return response;
+      },
+    });
+  }
+  // With dot buttons, "Not you?" and the notes form: the board in German, a topic in English.
+  if (shared.boardAttendeeContext) {
+    add('topic board as attendee', 'attendee', `${boardPath('de')}topics/`);
+    add('topic page as attendee', 'attendee', `${boardPath('en')}topics/${topicId}/`);
+  }
+  visit(`${boardPath('de')}topics/?sort=new`);
+  add('topic board as organizer', 'organizer', `${boardPath('de')}topics/`);
+  visit(`${boardPath('de', PAST_EVENT)}topics/`); // closed: the event is over
+  visit(`${boardPath('en', PAST_EVENT)}schedule/`); // no rooms or slots
+  add('404 topic', 'visitor', `${boardPath('de')}topics/999999/`, { status: [404] });
+  add('topic proposal with errors', 'visitor', `${boardPath('en')}topics/`, {
+    status: [422],
+    open: async (page) => {
+      await page.goto(absolute(`${boardPath('en')}topics/`));
+      await page.fill('#propose #title', '');
+      return submit(page, '#propose');
+    },
+  });
+  if (shared.boardAttendeeContext) {
+    add('topic notes with errors', 'attendee', `${boardPath('de')}topics/${topicId}/`, {
+      status: [422],
+      open: async (page) => {
+        await page.goto(absolute(`${boardPath('de')}topics/${topicId}/`));
+        await page.fill('#notes #body', '');
+        return submit(page, '#notes form');
+      },
+    });
+  }
   add('/admin/login', 'visitor', '/admin/login');
   add('login with errors', 'visitor', '/admin/login', {
     status: [401, 422],
@@ -198,6 +260,25 @@ async function pageList(shared) {
     },
   });
   add('admin 404', 'organizer', '/admin/posts/999999/edit', { status: [404] });
+
+  // The organizers' topic board of the demo event.
+  const eventId = shared.board?.eventId;
+  const adminTopics = (query = '') => async (page) => {
+    const id = eventId ?? await adminEventId(page, BOARD_EVENT);
+    return page.goto(absolute(`/admin/events/${id}/topics${query}`));
+  };
+  const topicsUrl = `/admin/events/${eventId ?? '(id)'}/topics`;
+  add(topicsUrl, 'organizer', topicsUrl, { open: adminTopics() });
+  add(`${topicsUrl}?suggest=1`, 'organizer', `${topicsUrl}?suggest=1`, { open: adminTopics('?suggest=1') });
+  add('admin topics with errors', 'organizer', topicsUrl, {
+    status: [422],
+    open: async (page) => {
+      await adminTopics()(page);
+      await page.fill('#room_name', '');
+      await page.fill('#room_capacity', '-1');
+      return submit(page, 'form[action$="/topics/rooms"]');
+    },
+  });
   return pages;
 }
 
@@ -220,8 +301,9 @@ async function pass(browser, shared) {
     const t = Date.now();
     try { return await fn(); } finally { spent[phase] += (Date.now() - t) / 1000; }
   };
+  const contexts = { visitor: visitorContext, organizer: organizerContext, attendee: shared.boardAttendeeContext };
   const one = async (spec, i) => {
-    const context = spec.as === 'organizer' ? organizerContext : visitorContext;
+    const context = contexts[spec.as];
     const page = await context.newPage();
     const consoleErrors = [];
     page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });

@@ -427,6 +427,7 @@ async fn save(
         input.status = EventStatus::Cancelled;
     }
     let id = event.as_ref().map(|e| e.id);
+    let mail_ctx = state.config.mail_context();
     let saved = state
         .db
         .run(move |conn| {
@@ -436,7 +437,11 @@ async fn save(
                 return Ok(Err("recap"));
             }
             match queries::save_event(conn, id, &input, now()) {
-                Ok(id) => Ok(Ok(id)),
+                Ok(id) => {
+                    // More places (or fewer guests allowed) may let waiting people in.
+                    queries::fill_free_places(conn, id, &mail_ctx, now())?;
+                    Ok(Ok(id))
+                }
                 Err(e) if is_unique_violation(&e) => Ok(Err("slug")),
                 Err(e) => Err(e.into()),
             }

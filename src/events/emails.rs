@@ -14,6 +14,8 @@ use crate::mail::{Action, Email};
 pub struct MailContext {
     pub base_url: String,
     pub site_name: String,
+    /// Who calendar files name as ORGANIZER (the sender address).
+    pub organizer_email: String,
     secret: Vec<u8>,
 }
 
@@ -22,7 +24,21 @@ impl MailContext {
         MailContext {
             base_url: base_url.to_string(),
             site_name: site_name.to_string(),
+            organizer_email: "grillplatz@localhost".to_string(),
             secret: secret.to_vec(),
+        }
+    }
+
+    pub fn with_organizer(mut self, email: &str) -> MailContext {
+        self.organizer_email = email.to_string();
+        self
+    }
+
+    /// The ORGANIZER of calendar files: the site, reachable at the sender address.
+    pub fn calendar_organizer(&self) -> ics::Organizer<'_> {
+        ics::Organizer {
+            name: &self.site_name,
+            email: &self.organizer_email,
         }
     }
 
@@ -43,7 +59,8 @@ impl MailContext {
         let mut mac =
             Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes keys of any length");
         mac.update(format!("contact-{purpose}:{contact_id}").as_bytes());
-        let tag = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+        let tag =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
         format!("{contact_id}.{tag}")
     }
 
@@ -53,7 +70,8 @@ impl MailContext {
         let id: i64 = id.parse().ok()?;
         let expected = self.contact_token(purpose, id);
         let (a, b) = (expected.as_bytes(), token.as_bytes());
-        let same = a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
+        let same =
+            a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
         same.then_some(id)
     }
 
@@ -191,7 +209,14 @@ fn event_ics(
     agenda: &[AgendaItem],
     lang: Lang,
 ) -> Option<String> {
-    Some(ics::event_calendar(event, agenda, &[], lang, &ctx.base_url))
+    Some(ics::event_calendar(
+        event,
+        agenda,
+        &[],
+        lang,
+        &ctx.base_url,
+        &ctx.calendar_organizer(),
+    ))
 }
 
 /// "You have a place", with the event as .ics.

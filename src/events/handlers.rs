@@ -551,7 +551,15 @@ async fn event_ics(
             Ok((event, agenda, sessions))
         })
         .await?;
-    let body = ics::event_calendar(&event, &agenda, &sessions, lang, &state.config.base_url);
+    let mail_ctx = mail_ctx(&state);
+    let body = ics::event_calendar(
+        &event,
+        &agenda,
+        &sessions,
+        lang,
+        &state.config.base_url,
+        &mail_ctx.calendar_organizer(),
+    );
     Ok(calendar_response(body, &format!("{}.ics", event.slug)))
 }
 
@@ -566,7 +574,14 @@ async fn calendar_feed(
 async fn calendar(state: &AppState, lang: Lang) -> Result<HttpResponse, AppError> {
     let events = state.db.run(|conn| Ok(queries::all_public(conn)?)).await?;
     let name = format!("{} – {}", state.config.site_name, lang.t("events-title"));
-    let body = ics::feed(&events, lang, &state.config.base_url, &name);
+    let mail_ctx = mail_ctx(state);
+    let body = ics::feed(
+        &events,
+        lang,
+        &state.config.base_url,
+        &mail_ctx.calendar_organizer(),
+        &name,
+    );
     Ok(calendar_response(body, "calendar.ics"))
 }
 

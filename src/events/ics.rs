@@ -23,6 +23,22 @@ pub struct Session {
     pub url: String,
 }
 
+/// Who publishes the calendar: METHOD:PUBLISH requires an ORGANIZER on every VEVENT
+/// (RFC 5546), which strict readers such as libical check.
+#[derive(Debug, Clone, Copy)]
+pub struct Organizer<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+}
+
+impl Organizer<'_> {
+    fn line(&self) -> String {
+        // A quoted parameter may not contain quotes; the name is only a label.
+        let name: String = self.name.chars().filter(|c| *c != '"').collect();
+        format!("ORGANIZER;CN=\"{name}\":mailto:{}", self.email)
+    }
+}
+
 /// A whole calendar with one event (its agenda in the description) and its sessions.
 pub fn event_calendar(
     event: &Event,
@@ -30,6 +46,7 @@ pub fn event_calendar(
     sessions: &[Session],
     lang: Lang,
     base_url: &str,
+    organizer: &Organizer,
 ) -> String {
     calendar(
         std::slice::from_ref(event),
@@ -37,13 +54,20 @@ pub fn event_calendar(
         sessions,
         lang,
         base_url,
+        organizer,
         None,
     )
 }
 
 /// The subscribable feed of all published events.
-pub fn feed(events: &[Event], lang: Lang, base_url: &str, name: &str) -> String {
-    calendar(events, &[], &[], lang, base_url, Some(name))
+pub fn feed(
+    events: &[Event],
+    lang: Lang,
+    base_url: &str,
+    organizer: &Organizer,
+    name: &str,
+) -> String {
+    calendar(events, &[], &[], lang, base_url, organizer, Some(name))
 }
 
 fn calendar(
@@ -52,6 +76,7 @@ fn calendar(
     sessions: &[Session],
     lang: Lang,
     base_url: &str,
+    organizer: &Organizer,
     name: Option<&str>,
 ) -> String {
     let mut out = String::new();
@@ -87,17 +112,25 @@ fn calendar(
             vtimezone(&mut out, tz, from - 1, to + 1);
         }
     }
+    let organizer = organizer.line();
     for event in events {
-        vevent(&mut out, event, agenda, lang, base_url);
+        vevent(&mut out, event, agenda, lang, base_url, &organizer);
         for session in sessions {
-            session_vevent(&mut out, event, session);
+            session_vevent(&mut out, event, session, &organizer);
         }
     }
     line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn vevent(out: &mut String, event: &Event, agenda: &[AgendaItem], lang: Lang, base_url: &str) {
+fn vevent(
+    out: &mut String,
+    event: &Event,
+    agenda: &[AgendaItem],
+    lang: Lang,
+    base_url: &str,
+    organizer: &str,
+) {
     let tz = event.tz();
     let local = |t: NaiveDateTime| tz.from_utc_datetime(&t).format("%Y%m%dT%H%M%S").to_string();
     let mut description = event.description(lang).to_string();
@@ -128,6 +161,7 @@ fn vevent(out: &mut String, event: &Event, agenda: &[AgendaItem], lang: Lang, ba
         out,
         &format!("DTEND;TZID={}:{}", event.timezone, local(event.ends_at)),
     );
+    line(out, organizer);
     line(out, &format!("SUMMARY:{}", escape(event.title(lang))));
     line(
         out,
@@ -152,7 +186,7 @@ fn vevent(out: &mut String, event: &Event, agenda: &[AgendaItem], lang: Lang, ba
     line(out, "END:VEVENT");
 }
 
-fn session_vevent(out: &mut String, event: &Event, session: &Session) {
+fn session_vevent(out: &mut String, event: &Event, session: &Session, organizer: &str) {
     let tz = event.tz();
     let local = |t: NaiveDateTime| tz.from_utc_datetime(&t).format("%Y%m%dT%H%M%S").to_string();
     line(out, "BEGIN:VEVENT");
@@ -174,6 +208,7 @@ fn session_vevent(out: &mut String, event: &Event, session: &Session) {
         out,
         &format!("DTEND;TZID={}:{}", event.timezone, local(session.ends_at)),
     );
+    line(out, organizer);
     line(out, &format!("SUMMARY:{}", escape(&session.title)));
     line(
         out,

@@ -562,6 +562,23 @@ pub fn save_event(
     })
 }
 
+/// Gives free places to the first waiting people who fit (after the capacity was raised);
+/// returns how many moved up.
+pub fn fill_free_places(
+    conn: &mut DbConn,
+    event_id: i64,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    crate::db::write_transaction(conn, |conn| {
+        let event = lock_event(conn, event_id)?;
+        if event.status != EventStatus::Published.as_str() || event.starts_at <= now {
+            return Ok(0);
+        }
+        Ok(promote(conn, &event, mail_ctx, now)?.len())
+    })
+}
+
 /// Cancels an event and emails everyone who registered, in one transaction.
 pub fn cancel_event(
     conn: &mut DbConn,

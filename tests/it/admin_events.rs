@@ -460,3 +460,57 @@ async fn posts_announce_events_and_events_link_their_recap() {
     });
     assert!(recap.is_some());
 }
+
+#[actix_web::test]
+async fn raising_the_capacity_lets_waiting_people_in() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = event(&app, "grillen", 1);
+    rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
+    let ben = rsvp(&app, id, "Ben", "waitlisted", 0, "omnivore");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let edit = format!("/admin/events/{id}/edit");
+    let page = client.get(&edit).await;
+    let names = [
+        "slug",
+        "format",
+        "title_de",
+        "title_en",
+        "description_de",
+        "description_en",
+        "date",
+        "start_time",
+        "end_time",
+        "venue_name",
+        "venue_address",
+        "max_guests",
+        "registration_opens",
+        "registration_closes",
+        "agenda",
+        "recap",
+    ];
+    let mut fields: Vec<(&str, String)> = names
+        .iter()
+        .map(|n| (*n, page.field(n).unwrap_or_default()))
+        .collect();
+    fields.push(("capacity", "2".into()));
+    fields.push(("action", "publish".into()));
+    fields.push(("csrf", page.csrf()));
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = client.post(&edit, &borrowed).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let status: String = with_conn(&app, |c| {
+        rsvps::table
+            .find(ben)
+            .select(rsvps::status)
+            .first(c)
+            .expect("ben")
+    });
+    assert_eq!(status, "confirmed");
+    assert!(
+        subjects(&app).iter().any(|s| s.contains("Platz")),
+        "{:?}",
+        subjects(&app)
+    );
+}

@@ -28,6 +28,8 @@ fn email(to: &str, n: usize) -> Email {
         ics: (n % 2 == 0)
             .then(|| "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".to_string()),
         site_name: "Grillplatz".into(),
+        markdown: None,
+        unsubscribe_url: None,
     }
 }
 

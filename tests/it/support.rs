@@ -292,15 +292,24 @@ impl Resp {
         scraper::Html::parse_document(&self.body)
     }
 
-    /// The value attribute (or text, for a textarea) of the form field `name`.
+    /// The value of the form field `name`: its value attribute, a textarea's text, or a
+    /// select's chosen option.
     pub fn field(&self, name: &str) -> Option<String> {
         let html = self.html();
         let input = scraper::Selector::parse(&format!("[name=\"{name}\"]")).ok()?;
         let element = html.select(&input).next()?;
-        if element.value().name() == "textarea" {
-            Some(element.text().collect())
-        } else {
-            element.value().attr("value").map(str::to_string)
+        match element.value().name() {
+            "textarea" => Some(element.text().collect()),
+            "select" => {
+                let options = scraper::Selector::parse("option").ok()?;
+                let mut all = element.select(&options);
+                let chosen = element
+                    .select(&options)
+                    .find(|o| o.value().attr("selected").is_some())
+                    .or_else(|| all.next())?;
+                Some(chosen.value().attr("value").unwrap_or_default().to_string())
+            }
+            _ => element.value().attr("value").map(str::to_string),
         }
     }
 }
@@ -401,6 +410,17 @@ where
                 .uri(path)
                 .insert_header(("content-type", "application/x-www-form-urlencoded"))
                 .insert_header((header.0, header.1.to_string()))
+                .set_payload(body),
+        )
+        .await
+    }
+
+    /// Posts a raw body with its content type (a multipart upload, say).
+    pub async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Resp {
+        self.send(
+            test::TestRequest::post()
+                .uri(path)
+                .insert_header(("content-type", content_type.to_string()))
                 .set_payload(body),
         )
         .await

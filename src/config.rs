@@ -248,7 +248,7 @@ impl Config {
     /// What event emails need: links, the site's name and the key manage links derive from.
     pub fn mail_context(&self) -> crate::events::emails::MailContext {
         crate::events::emails::MailContext::new(&self.base_url, &self.site_name, &self.secret_key)
-            .with_organizer(&self.mail_from.email.to_string())
+            .with_organizer(self.mail_from.email.as_ref())
     }
 
     /// The transport `SMTP_URL` names, else .eml files under the data directory.

@@ -73,7 +73,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
                 .configure(site::localized_routes)
                 .configure(blog::routes)
                 .configure(events::routes)
-                .configure(topics::routes),
+                .configure(topics::routes)
+                .configure(contacts::routes),
         )
         .default_service(aweb::to(fallback));
 }

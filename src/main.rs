@@ -129,6 +129,7 @@ fn run() -> anyhow::Result<()> {
                     config.mail_context(),
                     config.reminder_lead,
                     config.timezone,
+                    config.campaign_rate,
                 ));
                 if once {
                     let pass = worker.drain().await?;
@@ -169,6 +170,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         config.mail_context(),
         config.reminder_lead,
         config.timezone,
+        config.campaign_rate,
     );
     let state = web::Data::new(AppState { config, db });
     actix_web::rt::System::new().block_on(async move {

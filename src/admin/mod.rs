@@ -1,7 +1,9 @@
 //! The organizer area: login, dashboard, posts, comment moderation, categories.
 
 mod auth;
+mod campaigns;
 mod comments;
+mod contacts;
 mod contacts_import;
 mod events;
 pub mod organizers;
@@ -27,6 +29,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     events::routes(cfg);
     topics::routes(cfg);
     contacts_import::routes(cfg);
+    contacts::routes(cfg);
+    campaigns::routes(cfg);
     privacy::routes(cfg);
     outbox::routes(cfg);
 }

@@ -61,6 +61,14 @@ pub fn by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<OrganizerR
         .optional()
 }
 
+pub fn by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrganizerRow>> {
+    organizers::table
+        .find(id)
+        .select(OrganizerRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     organizers::table.count().get_result(conn)
 }

@@ -132,6 +132,8 @@ struct PostForm {
     publish_at: String,
     category_ids: Vec<String>,
     action: String,
+    /// "yes": email the post to subscribers of its language once it is published.
+    announce: String,
 }
 
 impl PostForm {
@@ -152,6 +154,7 @@ impl PostForm {
                 "publish_at" => form.publish_at = value,
                 "category" => form.category_ids.push(value),
                 "action" => form.action = value,
+                "announce" => form.announce = value,
                 _ => {}
             }
         }
@@ -182,6 +185,7 @@ impl PostForm {
                 .unwrap_or_default(),
             category_ids: categories.iter().map(i64::to_string).collect(),
             action: String::new(),
+            announce: String::new(),
         }
     }
 
@@ -452,7 +456,11 @@ async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppErr
             let tags = queries::tag_names(conn, id)?;
             let translation = queries::translation_of(conn, &post)?.map(|p| p.id);
             let event = queries::event_of(conn, id)?;
-            let form = PostForm::from_post(&post, categories, tags, translation, event, tz);
+            let mut form = PostForm::from_post(&post, categories, tags, translation, event, tz);
+            let announcement = crate::contacts::campaigns::of_post(conn, id)?;
+            if announcement.is_some_and(|c| c.status != "cancelled") {
+                form.announce = "yes".into();
+            }
             Ok((post, form))
         })
         .await
@@ -558,6 +566,7 @@ async fn save(
     let post_id = post.as_ref().map(|p| p.id);
     let author_id = post.as_ref().map_or(organizer.0.id, |p| p.author_id);
     let check = input.clone();
+    let announce = form.announce == "yes";
     let saved = state
         .db
         .run(move |conn| {
@@ -580,7 +589,18 @@ async fn save(
                 return Ok(Err(errors));
             }
             match queries::save_post(conn, post_id, author_id, &check) {
-                Ok(id) => Ok(Ok(id)),
+                Ok(id) => {
+                    if let Some(saved) = queries::post_by_id(conn, id)? {
+                        crate::contacts::campaigns::set_announcement(
+                            conn,
+                            &saved,
+                            announce,
+                            author_id,
+                            queries::now(),
+                        )?;
+                    }
+                    Ok(Ok(id))
+                }
                 // Two organizers saving the same slug at once: the loser gets the field error.
                 Err(e) if is_unique_violation(&e) => {
                     errors.add("slug", "error-slug-taken");
@@ -674,7 +694,7 @@ async fn categories_page(
         .run(|conn| Ok(queries::all_categories(conn)?))
         .await?;
     let page = CategoriesPage {
-        ctx: admin_ctx(state, ctx, "categories").await?,
+        ctx: admin_ctx(state, ctx, "posts").await?,
         categories,
         form,
         errors,

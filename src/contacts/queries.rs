@@ -56,7 +56,7 @@ fn filtered<'a>(
     let mut query = contacts::table.into_boxed();
     let needle = filter.search.trim().to_lowercase();
     if !needle.is_empty() {
-        let pattern = format!("%{}%", needle.replace('%', "").replace('_', ""));
+        let pattern = format!("%{}%", needle.replace(['%', '_'], ""));
         query = query.filter(
             contacts::email
                 .like(pattern.clone())
@@ -380,7 +380,8 @@ pub fn sign_up(
 /// What a confirmation link led to.
 #[derive(Debug, Clone)]
 pub enum SignUpConfirmation {
-    Confirmed(Contact),
+    /// The contact's id.
+    Confirmed(i64),
     Expired,
     Unknown,
 }
@@ -430,10 +431,7 @@ pub fn confirm_sign_up(
                 contacts::updated_at.eq(now),
             ))
             .execute(conn)?;
-        Ok(match by_id(conn, contact.id)? {
-            Some(c) => SignUpConfirmation::Confirmed(c),
-            None => SignUpConfirmation::Unknown,
-        })
+        Ok(SignUpConfirmation::Confirmed(contact.id))
     })
 }
 

@@ -96,15 +96,34 @@ async fn load_event(state: &AppState, slug: String) -> Result<Event, AppError> {
         .await
 }
 
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct InviteQuery {
+    /// The personal token of an invitation: the form comes filled in for its contact.
+    invite: String,
+}
+
 async fn show(
     state: web::Data<AppState>,
     ctx: PageCtx,
     path: web::Path<(String, String)>,
+    query: web::Query<InviteQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
     let event = load_event(&state, slug).await?;
-    let form = RsvpForm::blank(ctx.lang);
-    event_page(
+    let mut form = RsvpForm::blank(ctx.lang);
+    let invited = mail_ctx(&state).verify_contact_token("invite", &query.invite);
+    if let Some(id) = invited
+        && let Some(contact) = state
+            .db
+            .run(move |conn| Ok(crate::contacts::queries::by_id(conn, id)?))
+            .await?
+    {
+        form.name = contact.name;
+        form.email = contact.email;
+        form.lang = contact.lang;
+    }
+    let mut res = event_page(
         &state,
         ctx,
         event,
@@ -112,7 +131,20 @@ async fn show(
         FieldErrors::default(),
         StatusCode::OK,
     )
-    .await
+    .await?;
+    if invited.is_some() {
+        // The page now shows someone's address: keep it out of caches and referrers.
+        let headers = res.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+        headers.insert(
+            header::REFERRER_POLICY,
+            header::HeaderValue::from_static("no-referrer"),
+        );
+    }
+    Ok(res)
 }
 
 async fn event_page(

@@ -11,7 +11,13 @@ use crate::db::Db;
 
 /// Checks once a minute for events starting within `lead` (idempotent: one reminder
 /// per attendee and event, whichever instance queues it first).
-pub async fn run_forever(db: Db, mail_ctx: MailContext, lead: Duration, tz: chrono_tz::Tz) {
+pub async fn run_forever(
+    db: Db,
+    mail_ctx: MailContext,
+    lead: Duration,
+    tz: chrono_tz::Tz,
+    campaign_rate: u32,
+) {
     loop {
         let ctx = mail_ctx.clone();
         let queued = db
@@ -44,6 +50,22 @@ pub async fn run_forever(db: Db, mail_ctx: MailContext, lead: Duration, tz: chro
             Ok(0) => {}
             Ok(n) => tracing::info!(digests = n, "queued topic digests"),
             Err(error) => tracing::error!(%error, "queueing topic digests failed"),
+        }
+        let ctx = mail_ctx.clone();
+        let announcements = db
+            .run(move |conn| {
+                Ok(crate::contacts::campaigns::queue_due(
+                    conn,
+                    &ctx,
+                    campaign_rate,
+                    crate::blog::queries::now(),
+                )?)
+            })
+            .await;
+        match announcements {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(mails = n, "queued due announcements"),
+            Err(error) => tracing::error!(%error, "queueing announcements failed"),
         }
         tokio::time::sleep(StdDuration::from_secs(60)).await;
     }

@@ -108,6 +108,11 @@ impl Lang {
             (Cow::Borrowed("topic"), FluentValue::from("Topic")),
             (Cow::Borrowed("slot"), FluentValue::from("Slot")),
             (Cow::Borrowed("room"), FluentValue::from("Room")),
+            (
+                Cow::Borrowed("email"),
+                FluentValue::from("mail@example.org"),
+            ),
+            (Cow::Borrowed("site"), FluentValue::from("Site")),
         ]
         .into_iter()
         .collect();

@@ -45,6 +45,11 @@ impl Email {
     fn markdown_html(&self) -> Option<String> {
         self.markdown.as_deref().map(crate::blog::markdown::to_html)
     }
+
+    /// The plain-text part, as the recipient will read it (previews).
+    pub fn text(&self) -> Result<String, askama::Error> {
+        TextBody { mail: self }.render()
+    }
 }
 
 #[derive(Template)]
@@ -79,6 +84,10 @@ pub fn enqueue_bulk(
     due: NaiveDateTime,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
+    // Erased people keep an address under the reserved .invalid domain: never mail it.
+    if mail.to.ends_with("@invalid") || mail.to.ends_with(".invalid") {
+        return Ok(false);
+    }
     let text = TextBody { mail }
         .render()
         .map_err(|e| diesel::result::Error::QueryBuilderError(Box::new(e)))?;

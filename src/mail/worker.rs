@@ -6,6 +6,7 @@ use std::time::Duration as StdDuration;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text, Timestamp};
+use futures_util::StreamExt;
 
 use super::OutboxStatus;
 use super::transport::{SendError, Sender, Transport};
@@ -15,6 +16,8 @@ use crate::error::AppError;
 
 /// After this many failed tries a message is marked failed and shown to organizers.
 pub const MAX_ATTEMPTS: i32 = 8;
+/// Messages one worker sends at the same time.
+const IN_FLIGHT: usize = 8;
 /// How long a claim lasts; a worker that died mid-batch frees its rows after this.
 pub const LEASE: Duration = Duration::minutes(5);
 
@@ -118,7 +121,12 @@ pub fn mark_failed(conn: &mut DbConn, row: &Claimed, error: &SendError) -> Query
     if let SendError::Permanent(_) = error {
         // A permanent refusal: no more mail to this address until an organizer decides.
         let now = now();
-        super::suppression::suppress(conn, &row.recipient, super::suppression::Reason::Bounced, now)?;
+        super::suppression::suppress(
+            conn,
+            &row.recipient,
+            super::suppression::Reason::Bounced,
+            now,
+        )?;
         crate::contacts::queries::mark_bouncing(conn, &row.recipient, now)?;
     }
     let status = if give_up {
@@ -179,41 +187,53 @@ impl Worker {
             .db
             .run(move |conn| Ok(claim(conn, batch, LEASE)?))
             .await?;
+        // A few messages in flight at once: SMTP round trips, not the CPU, set the pace.
+        let outcomes: Vec<Result<bool, AppError>> = futures_util::stream::iter(claimed)
+            .map(|row| self.deliver(row))
+            .buffer_unordered(IN_FLIGHT)
+            .collect()
+            .await;
         let mut pass = Pass::default();
-        for row in claimed {
-            let (recipient, bulk) = (row.recipient.clone(), row.is_bulk());
-            let suppressed = self
-                .db
-                .run(move |conn| {
-                    Ok(super::suppression::reason_for(conn, &recipient)?.filter(|r| r.blocks(bulk)))
-                })
-                .await?;
-            let outcome = match suppressed {
-                Some(reason) => Err(SendError::Suppressed(match reason {
-                    super::suppression::Reason::Bounced => "bounced",
-                    super::suppression::Reason::Unsubscribed => "unsubscribed",
-                })),
-                None => self.transport.send(&self.sender, &row).await,
-            };
-            let failed = outcome.as_ref().err().map(|e| e.to_string());
-            if let Some(error) = &failed {
-                tracing::warn!(id = row.id, %error, "sending mail failed");
-            }
-            self.db
-                .run(move |conn| {
-                    match outcome {
-                        Ok(()) => mark_sent(conn, &row)?,
-                        Err(error) => mark_failed(conn, &row, &error)?,
-                    };
-                    Ok(())
-                })
-                .await?;
-            match failed {
-                None => pass.sent += 1,
-                Some(_) => pass.failed += 1,
+        for outcome in outcomes {
+            match outcome? {
+                true => pass.sent += 1,
+                false => pass.failed += 1,
             }
         }
         Ok(pass)
+    }
+
+    /// Sends one claimed message (unless its address is suppressed) and records the
+    /// outcome; true when it was delivered.
+    async fn deliver(&self, row: Claimed) -> Result<bool, AppError> {
+        let (recipient, bulk) = (row.recipient.clone(), row.is_bulk());
+        let suppressed = self
+            .db
+            .run(move |conn| {
+                Ok(super::suppression::reason_for(conn, &recipient)?.filter(|r| r.blocks(bulk)))
+            })
+            .await?;
+        let outcome = match suppressed {
+            Some(reason) => Err(SendError::Suppressed(match reason {
+                super::suppression::Reason::Bounced => "bounced",
+                super::suppression::Reason::Unsubscribed => "unsubscribed",
+            })),
+            None => self.transport.send(&self.sender, &row).await,
+        };
+        let delivered = outcome.is_ok();
+        if let Err(error) = &outcome {
+            tracing::warn!(id = row.id, %error, "sending mail failed");
+        }
+        self.db
+            .run(move |conn| {
+                match outcome {
+                    Ok(()) => mark_sent(conn, &row)?,
+                    Err(error) => mark_failed(conn, &row, &error)?,
+                };
+                Ok(())
+            })
+            .await?;
+        Ok(delivered)
     }
 
     /// Sends until nothing is due, then returns what it did in total.

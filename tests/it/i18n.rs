@@ -137,6 +137,23 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     }
     for lang in ["de", "en"] {
         used.insert(format!("admin-recap-{lang}"));
+        used.insert(format!("campaign-text-{lang}"));
+        used.insert(format!("campaign-preview-{lang}"));
+    }
+    for state in ["pending", "active", "unsubscribed", "bouncing"] {
+        used.insert(format!("contact-state-{state}"));
+    }
+    for source in ["admin", "import", "newsletter"] {
+        used.insert(format!("contact-source-{source}"));
+    }
+    for kind in ["invitation", "announcement"] {
+        used.insert(format!("campaign-kind-{kind}"));
+    }
+    for state in ["draft", "scheduled", "queued", "cancelled"] {
+        used.insert(format!("campaign-state-{state}"));
+    }
+    for key in ["mail-campaign-rsvp", "mail-campaign-read"] {
+        used.insert(key.to_string());
     }
     for month in 1..=12 {
         used.insert(format!("month-{month}"));
@@ -179,6 +196,8 @@ fn german_and_english_really_differ() {
                 "month-9",
                 "month-11",
                 "live-title",
+                "newsletter-name",
+                "campaign-test-tag",
                 "live-connected",
             ]
             .contains(&k.as_str())

@@ -3,7 +3,9 @@
 mod admin;
 mod admin_events;
 mod blog;
+mod campaigns;
 mod comments;
+mod contacts;
 mod contacts_import;
 mod demo;
 mod events;

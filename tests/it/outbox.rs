@@ -51,7 +51,7 @@ fn queue(app: &TestApp, count: usize) {
     });
 }
 
-fn file_worker(app: &TestApp, dir: &Path) -> Worker {
+pub fn file_worker(app: &TestApp, dir: &Path) -> Worker {
     Worker {
         db: Db::new(grillplatz::db::connect(&app.url, 4).expect("pool")),
         transport: Transport::new(None, dir.to_path_buf()).expect("transport"),
@@ -60,7 +60,7 @@ fn file_worker(app: &TestApp, dir: &Path) -> Worker {
     }
 }
 
-fn eml_files(dir: &Path) -> Vec<PathBuf> {
+pub fn eml_files(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .map(|d| {
             d.flatten()
@@ -151,14 +151,14 @@ async fn a_worker_that_dies_mid_batch_leaves_its_messages_for_the_next() {
 }
 
 /// An aiosmtpd server storing messages in a maildir; stopped on drop.
-struct SmtpServer {
+pub struct SmtpServer {
     child: Child,
-    port: u16,
+    pub port: u16,
     maildir: tempfile::TempDir,
 }
 
 impl SmtpServer {
-    fn start_on(port: u16, maildir: tempfile::TempDir) -> SmtpServer {
+    pub fn start_on(port: u16, maildir: tempfile::TempDir) -> SmtpServer {
         let child = Command::new("python3")
             .args([
                 "-m",
@@ -187,7 +187,7 @@ impl SmtpServer {
         panic!("aiosmtpd did not start on port {port}");
     }
 
-    fn start() -> SmtpServer {
+    pub fn start() -> SmtpServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("free port")
             .local_addr()
@@ -196,7 +196,7 @@ impl SmtpServer {
         SmtpServer::start_on(port, tempfile::tempdir().expect("maildir"))
     }
 
-    fn stop(mut self) -> (u16, tempfile::TempDir) {
+    pub fn stop(mut self) -> (u16, tempfile::TempDir) {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let port = self.port;
@@ -205,7 +205,7 @@ impl SmtpServer {
         (port, kept)
     }
 
-    fn received(&self) -> Vec<String> {
+    pub fn received(&self) -> Vec<String> {
         let mut out = Vec::new();
         for sub in ["new", "cur"] {
             if let Ok(dir) = std::fs::read_dir(self.maildir.path().join("mail").join(sub)) {
@@ -226,7 +226,7 @@ impl Drop for SmtpServer {
     }
 }
 
-fn smtp_enabled() -> bool {
+pub fn smtp_enabled() -> bool {
     let on = std::env::var("TEST_SMTP_URL").is_ok_and(|u| !u.is_empty());
     if !on
         && std::env::var("GRILLPLATZ_TEST_REQUIRE")
@@ -238,7 +238,7 @@ fn smtp_enabled() -> bool {
     on
 }
 
-fn smtp_worker(app: &TestApp, port: u16) -> Worker {
+pub fn smtp_worker(app: &TestApp, port: u16) -> Worker {
     Worker {
         db: Db::new(grillplatz::db::connect(&app.url, 4).expect("pool")),
         transport: Transport::new(Some(&format!("smtp://127.0.0.1:{port}")), PathBuf::new())

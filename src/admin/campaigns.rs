@@ -1,0 +1,659 @@
+//! Organizers write invitations to an event (and see announcements of posts), pick
+//! recipients by tag and language, preview both languages, test, send, and follow progress.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::admin_ctx;
+use super::auth::Organizer;
+use super::organizers;
+use crate::AppState;
+use crate::blog::queries::now;
+use crate::contacts::campaigns::{self, CampaignInput, Kind, NotQueued, Progress};
+use crate::contacts::model::{Campaign, CampaignStatus, Contact};
+use crate::contacts::queries as contacts;
+use crate::error::AppError;
+use crate::events::model::Event;
+use crate::i18n::{FluentArg, Lang, format};
+use crate::mail;
+use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::session::{self, FlashKind, random_uuid};
+use crate::web::{PageCtx, render, render_status, see_other};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/campaigns", web::get().to(list))
+        .route("/campaigns/new", web::get().to(new_form))
+        .route("/campaigns/new", web::post().to(create))
+        .route("/campaigns/{id}", web::get().to(show))
+        .route("/campaigns/{id}", web::post().to(update))
+        .route("/campaigns/{id}/test", web::post().to(send_test))
+        .route("/campaigns/{id}/send", web::post().to(send));
+}
+
+const SUBJECT_MAX: usize = 200;
+const BODY_MAX: usize = 20_000;
+
+struct Row {
+    id: i64,
+    kind: String,
+    about: String,
+    status: String,
+    progress: Progress,
+}
+
+#[derive(Template)]
+#[template(path = "admin/campaigns.html")]
+struct ListPage {
+    ctx: PageCtx,
+    rows: Vec<Row>,
+    events: Vec<(i64, String)>,
+}
+
+fn about_label(
+    conn: &mut crate::db::DbConn,
+    c: &Campaign,
+    lang: Lang,
+) -> diesel::QueryResult<String> {
+    if let Some(id) = c.event_id
+        && let Some(e) = crate::events::queries::by_id(conn, id)?
+    {
+        return Ok(e.title(lang).to_string());
+    }
+    if let Some(id) = c.post_id
+        && let Some(p) = crate::blog::queries::post_by_id(conn, id)?
+    {
+        return Ok(p.title);
+    }
+    Ok(String::new())
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let (rows, events) = state
+        .db
+        .run(move |conn| {
+            let mut rows = Vec::new();
+            for c in campaigns::all(conn)? {
+                rows.push(Row {
+                    about: about_label(conn, &c, lang)?,
+                    progress: campaigns::progress(conn, c.id)?,
+                    id: c.id,
+                    kind: c.kind,
+                    status: c.status,
+                });
+            }
+            let events = crate::events::queries::upcoming(conn, now())?
+                .into_iter()
+                .map(|e| (e.id, e.title(lang).to_string()))
+                .collect();
+            Ok((rows, events))
+        })
+        .await?;
+    render(&ListPage {
+        ctx: admin_ctx(&state, ctx, "campaigns").await?,
+        rows,
+        events,
+    })
+}
+
+/// The campaign form as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+struct CampaignForm {
+    csrf: String,
+    event: String,
+    subject_de: String,
+    subject_en: String,
+    body_de: String,
+    body_en: String,
+    /// Checked tags, one field each (`tag=kunde&tag=halle`) – read from the raw body.
+    #[serde(skip)]
+    tags: Vec<String>,
+    lang_de: String,
+    lang_en: String,
+}
+
+impl CampaignForm {
+    fn defaults(event: &Event) -> CampaignForm {
+        let text = |lang: Lang, key: &str| {
+            lang.t_args(key, &[("event", FluentArg::from(event.title(lang)))])
+        };
+        CampaignForm {
+            event: event.id.to_string(),
+            subject_de: text(Lang::De, "campaign-default-subject"),
+            subject_en: text(Lang::En, "campaign-default-subject"),
+            body_de: text(Lang::De, "campaign-default-body"),
+            body_en: text(Lang::En, "campaign-default-body"),
+            lang_de: "yes".into(),
+            lang_en: "yes".into(),
+            ..CampaignForm::default()
+        }
+    }
+
+    fn of(c: &Campaign) -> CampaignForm {
+        let langs = c.lang_list();
+        CampaignForm {
+            event: c.event_id.map(|id| id.to_string()).unwrap_or_default(),
+            subject_de: c.subject_de.clone(),
+            subject_en: c.subject_en.clone(),
+            body_de: c.body_de.clone(),
+            body_en: c.body_en.clone(),
+            tags: c.tag_list(),
+            lang_de: if langs.contains(&Lang::De) {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            lang_en: if langs.contains(&Lang::En) {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            ..CampaignForm::default()
+        }
+    }
+
+    /// Parses the urlencoded body, keeping every `tag` value.
+    fn parse(body: &[u8]) -> Result<CampaignForm, AppError> {
+        let mut form: CampaignForm = serde_urlencoded::from_bytes(body)
+            .map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+            .map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        form.tags = pairs
+            .into_iter()
+            .filter(|(k, _)| k == "tag")
+            .map(|(_, v)| v.trim().to_lowercase())
+            .filter(|v| !v.is_empty())
+            .collect();
+        Ok(form)
+    }
+
+    fn validate(&self) -> Result<CampaignInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let mut langs = Vec::new();
+        if self.lang_de == "yes" {
+            langs.push(Lang::De);
+        }
+        if self.lang_en == "yes" {
+            langs.push(Lang::En);
+        }
+        if langs.is_empty() {
+            errors.add("langs", "campaign-error-no-language");
+        }
+        // Only the languages that are sent need a text.
+        let mut text = |field, value: &str, max, needed: bool| {
+            if needed {
+                errors.text(field, value, max)
+            } else {
+                errors.optional_text(field, value, max)
+            }
+        };
+        let input = CampaignInput {
+            subject_de: text(
+                "subject_de",
+                &self.subject_de,
+                SUBJECT_MAX,
+                langs.contains(&Lang::De),
+            ),
+            subject_en: text(
+                "subject_en",
+                &self.subject_en,
+                SUBJECT_MAX,
+                langs.contains(&Lang::En),
+            ),
+            body_de: text(
+                "body_de",
+                &self.body_de,
+                BODY_MAX,
+                langs.contains(&Lang::De),
+            ),
+            body_en: text(
+                "body_en",
+                &self.body_en,
+                BODY_MAX,
+                langs.contains(&Lang::En),
+            ),
+            tags: self.tags.clone(),
+            langs,
+        };
+        if errors.is_empty() {
+            Ok(input)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
+/// A rendered sample of the mail in one language.
+struct Preview {
+    lang: &'static str,
+    recipients: usize,
+    subject: String,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/campaign.html")]
+struct CampaignPage {
+    ctx: PageCtx,
+    id: Option<i64>,
+    about: String,
+    kind: String,
+    status: String,
+    editable: bool,
+    form: CampaignForm,
+    errors: FieldErrors,
+    tags: Vec<(String, i64)>,
+    previews: Vec<Preview>,
+    recipients: usize,
+    progress: Progress,
+    registered: i64,
+    queued_at: Option<String>,
+    placeholders: &'static [&'static str],
+}
+
+impl CampaignPage {
+    fn kind_key(&self) -> String {
+        format!("campaign-kind-{}", self.kind)
+    }
+
+    fn state_key(&self) -> String {
+        format!("campaign-state-{}", self.status)
+    }
+
+    /// (language, subject field, body field, subject, body) per language.
+    fn texts(&self) -> [(&'static str, &'static str, &'static str, &str, &str); 2] {
+        let f = &self.form;
+        [
+            ("de", "subject_de", "body_de", &f.subject_de, &f.body_de),
+            ("en", "subject_en", "body_en", &f.subject_en, &f.body_en),
+        ]
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct NewQuery {
+    event: String,
+}
+
+async fn new_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    query: web::Query<NewQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id: i64 = query.event.trim().parse().map_err(|_| AppError::NotFound)?;
+    let event = state
+        .db
+        .run(move |conn| crate::events::queries::by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await?;
+    let form = CampaignForm::defaults(&event);
+    page(
+        &state,
+        ctx,
+        None,
+        form,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// A stand-in recipient for previews when nobody matches yet: the organizer.
+fn sample_contact(organizer: &organizers::OrganizerRow, lang: Lang) -> Contact {
+    let now = now();
+    Contact {
+        id: 0,
+        email: organizer.email.clone(),
+        name: organizer.name.clone(),
+        lang: lang.code().into(),
+        organization: String::new(),
+        invitations: true,
+        announcements: true,
+        status: "active".into(),
+        source: "admin".into(),
+        consent_at: None,
+        consent_source: None,
+        consent_text: None,
+        confirm_token_hash: None,
+        confirm_expires_at: None,
+        confirm_prefs: None,
+        unsubscribed_at: None,
+        bounced_at: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: PageCtx,
+    campaign: Option<Campaign>,
+    form: CampaignForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let ctx = admin_ctx(state, ctx, "campaigns").await?;
+    let lang = ctx.lang;
+    let organizer_id = ctx.organizer.as_ref().map(|o| o.id).unwrap_or_default();
+    let mail_ctx = state.config.mail_context();
+    let tz = state.config.timezone;
+    let event_id: Option<i64> = campaign
+        .as_ref()
+        .and_then(|c| c.event_id)
+        .or_else(|| form.event.trim().parse().ok());
+    let shown = campaign.clone();
+    let typed = form.clone();
+    let (about, kind, tags, previews, recipients, progress, registered) = state
+        .db
+        .run(move |conn| {
+            let event = match event_id {
+                Some(id) => crate::events::queries::by_id(conn, id)?,
+                None => None,
+            };
+            let post = match shown.as_ref().and_then(|c| c.post_id) {
+                Some(id) => crate::blog::queries::post_by_id(conn, id)?,
+                None => None,
+            };
+            if event.is_none() && post.is_none() {
+                return Err(AppError::NotFound);
+            }
+            let kind = if post.is_some() {
+                Kind::Announcement
+            } else {
+                Kind::Invitation
+            };
+            // The preview shows the text as typed, even before it is saved.
+            let draft = Campaign {
+                id: shown.as_ref().map_or(0, |c| c.id),
+                kind: kind.as_str().into(),
+                event_id,
+                post_id: post.as_ref().map(|p| p.id),
+                subject_de: typed.subject_de.clone(),
+                subject_en: typed.subject_en.clone(),
+                body_de: typed.body_de.clone(),
+                body_en: typed.body_en.clone(),
+                tags: typed.tags.join(","),
+                langs: String::new(),
+                status: String::new(),
+                send_at: None,
+                queued_at: None,
+                recipients: 0,
+                created_by: None,
+                created_at: now(),
+                updated_at: now(),
+            };
+            let mut langs = Vec::new();
+            if typed.lang_de == "yes" {
+                langs.push(Lang::De);
+            }
+            if typed.lang_en == "yes" {
+                langs.push(Lang::En);
+            }
+            let people = campaigns::recipients(conn, kind, &typed.tags, &langs)?;
+            let organizer = organizers::by_id(conn, organizer_id)?;
+            let mut previews = Vec::new();
+            for l in langs {
+                let in_lang: Vec<&Contact> = people.iter().filter(|c| c.lang() == l).collect();
+                let sample = match (in_lang.first(), &organizer) {
+                    (Some(c), _) => Some((*c).clone()),
+                    (None, Some(o)) => Some(sample_contact(o, l)),
+                    (None, None) => None,
+                };
+                let Some(sample) = sample else { continue };
+                if let Some(email) =
+                    campaigns::render(&mail_ctx, &draft, event.as_ref(), post.as_ref(), &sample, l)
+                {
+                    previews.push(Preview {
+                        lang: l.code(),
+                        recipients: in_lang.len(),
+                        subject: email.subject.clone(),
+                        text: email.text()?,
+                    });
+                }
+            }
+            let about = match (&event, &post) {
+                (Some(e), _) => e.title(lang).to_string(),
+                (None, Some(p)) => p.title.clone(),
+                (None, None) => String::new(),
+            };
+            let (progress, registered) = match &shown {
+                Some(c) => (
+                    campaigns::progress(conn, c.id)?,
+                    campaigns::registered(conn, c)?,
+                ),
+                None => (Progress::default(), 0),
+            };
+            Ok((
+                about,
+                kind,
+                contacts::all_tags(conn)?,
+                previews,
+                people.len(),
+                progress,
+                registered,
+            ))
+        })
+        .await?;
+    let editable = campaign.as_ref().is_none_or(|c| {
+        c.status == CampaignStatus::Draft.as_str() || c.status == CampaignStatus::Scheduled.as_str()
+    });
+    render_status(
+        status,
+        &CampaignPage {
+            id: campaign.as_ref().map(|c| c.id),
+            status: campaign.as_ref().map_or_else(
+                || CampaignStatus::Draft.as_str().to_string(),
+                |c| c.status.clone(),
+            ),
+            queued_at: campaign
+                .as_ref()
+                .and_then(|c| c.queued_at)
+                .map(|t| format::date_time(lang, t, tz)),
+            about,
+            kind: kind.as_str().into(),
+            editable,
+            form,
+            errors,
+            tags,
+            previews,
+            recipients,
+            progress,
+            registered,
+            placeholders: &crate::contacts::emails::PLACEHOLDERS,
+            ctx,
+        },
+    )
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    organizer: Organizer,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = CampaignForm::parse(&body)?;
+    session::verify_csrf(&session, &form.csrf)?;
+    let event_id: i64 = form.event.trim().parse().map_err(|_| AppError::NotFound)?;
+    let input = match form.validate() {
+        Ok(input) => input,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return page(&state, ctx, None, form, errors, status).await;
+        }
+    };
+    let author = organizer.0.id;
+    let id = state
+        .db
+        .run(move |conn| {
+            crate::events::queries::by_id(conn, event_id)?.ok_or(AppError::NotFound)?;
+            Ok(campaigns::create(
+                conn,
+                Kind::Invitation,
+                Some(event_id),
+                None,
+                &input,
+                Some(author),
+                now(),
+            )?)
+        })
+        .await?;
+    session::flash(&session, FlashKind::Success, "campaign-saved");
+    Ok(see_other(&format!("/admin/campaigns/{id}")))
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Campaign, AppError> {
+    state
+        .db
+        .run(move |conn| campaigns::by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let campaign = load(&state, path.into_inner()).await?;
+    let form = CampaignForm::of(&campaign);
+    page(
+        &state,
+        ctx,
+        Some(campaign),
+        form,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<i64>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = CampaignForm::parse(&body)?;
+    session::verify_csrf(&session, &form.csrf)?;
+    let campaign = load(&state, path.into_inner()).await?;
+    let input = match form.validate() {
+        Ok(input) => input,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return page(&state, ctx, Some(campaign), form, errors, status).await;
+        }
+    };
+    let id = campaign.id;
+    let saved = state
+        .db
+        .run(move |conn| Ok(campaigns::update(conn, id, &input, now())?))
+        .await?;
+    let key = if saved {
+        "campaign-saved"
+    } else {
+        "campaign-error-sent"
+    };
+    let kind = if saved {
+        FlashKind::Success
+    } else {
+        FlashKind::Error
+    };
+    session::flash(&session, kind, key);
+    Ok(see_other(&format!("/admin/campaigns/{id}")))
+}
+
+/// Sends the campaign in both languages to the organizer, rendered for a sample recipient.
+async fn send_test(
+    state: web::Data<AppState>,
+    session: Session,
+    organizer: Organizer,
+    path: web::Path<i64>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let campaign = load(&state, path.into_inner()).await?;
+    let id = campaign.id;
+    let mail_ctx = state.config.mail_context();
+    let organizer_id = organizer.0.id;
+    state
+        .db
+        .run(move |conn| {
+            let me = organizers::by_id(conn, organizer_id)?.ok_or(AppError::LoginRequired)?;
+            let event = match campaign.event_id {
+                Some(id) => crate::events::queries::by_id(conn, id)?,
+                None => None,
+            };
+            let post = match campaign.post_id {
+                Some(id) => crate::blog::queries::post_by_id(conn, id)?,
+                None => None,
+            };
+            let run = random_uuid();
+            for lang in campaign.lang_list() {
+                let sample = sample_contact(&me, lang);
+                if let Some(mut email) = campaigns::render(
+                    &mail_ctx,
+                    &campaign,
+                    event.as_ref(),
+                    post.as_ref(),
+                    &sample,
+                    lang,
+                ) {
+                    email.subject = format!("[{}] {}", lang.t("campaign-test-tag"), email.subject);
+                    mail::enqueue(
+                        conn,
+                        &format!("campaign-test:{id}:{run}:{lang}"),
+                        &email,
+                        now(),
+                    )?;
+                }
+            }
+            Ok(())
+        })
+        .await?;
+    session::flash(&session, FlashKind::Success, "campaign-test-sent");
+    Ok(see_other(&format!("/admin/campaigns/{id}")))
+}
+
+async fn send(
+    state: web::Data<AppState>,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<i64>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(&session, &form.csrf)?;
+    let id = path.into_inner();
+    load(&state, id).await?;
+    let mail_ctx = state.config.mail_context();
+    let rate = state.config.campaign_rate;
+    let queued = state
+        .db
+        .run(move |conn| Ok(campaigns::queue(conn, id, &mail_ctx, rate, now())?))
+        .await?;
+    match queued {
+        Ok(_) => session::flash(&session, FlashKind::Success, "campaign-queued"),
+        Err(NotQueued::AlreadyQueued) => {
+            session::flash(&session, FlashKind::Error, "campaign-error-sent")
+        }
+        Err(NotQueued::NothingToAnnounce) => {
+            session::flash(&session, FlashKind::Error, "campaign-error-gone")
+        }
+    }
+    Ok(see_other(&format!("/admin/campaigns/{id}")))
+}

@@ -1,0 +1,393 @@
+//! Invitation campaigns: recipients, preview, test mail, sending at a steady rate,
+//! exactly once per contact — also when interrupted — and announcements of posts.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use chrono::Duration;
+use diesel::prelude::*;
+use grillplatz::blog::queries::now;
+use grillplatz::contacts::campaigns::{self, NotQueued};
+use grillplatz::db::schema::{campaigns as campaign_rows, contacts as contact_rows, outbox};
+use grillplatz::i18n::Lang;
+use grillplatz::mail::worker;
+
+use crate::contacts::contact;
+use crate::events::{event, link, mail_ctx, mail_to};
+use crate::outbox::{SmtpServer, smtp_enabled, smtp_worker};
+use crate::support::{PASSWORD, TestApp, with_conn};
+
+const ORGA: &str = "orga@example.org";
+
+fn form(subject_de: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("subject_de", subject_de),
+        ("subject_en", "Invitation for {name}"),
+        (
+            "body_de",
+            "Hallo {name}, am {date} in {place}. Anmelden: {rsvp_link}",
+        ),
+        (
+            "body_en",
+            "Hi {name}, on {date} at {place}. Register: {rsvp_link}",
+        ),
+        ("lang_de", "yes"),
+        ("lang_en", "yes"),
+        ("tag", "kunde"),
+    ]
+}
+
+/// A campaign for `event_id` to everyone tagged "kunde", as a draft.
+fn draft(app: &TestApp, event_id: i64) -> i64 {
+    let input = campaigns::CampaignInput {
+        subject_de: "Einladung".into(),
+        subject_en: "Invitation".into(),
+        body_de: "Hallo {name}: {rsvp_link}".into(),
+        body_en: "Hi {name}: {rsvp_link}".into(),
+        tags: vec!["kunde".into()],
+        langs: Lang::ALL.to_vec(),
+    };
+    with_conn(app, |c| {
+        campaigns::create(
+            c,
+            campaigns::Kind::Invitation,
+            Some(event_id),
+            None,
+            &input,
+            None,
+            now(),
+        )
+    })
+    .expect("draft")
+}
+
+#[actix_web::test]
+async fn organizers_write_preview_test_and_send_an_invitation() {
+    let app = TestApp::new();
+    app.organizer(ORGA, "Orga");
+    let event_id = event(&app, "grillen", 30);
+    contact(&app, "jana@example.org", Lang::De, "kunde, halle");
+    contact(&app, "sam@example.org", Lang::En, "kunde");
+    contact(&app, "nora@example.org", Lang::De, "community");
+    let mut client = app.client().await;
+    client.login(ORGA, PASSWORD).await;
+    let new = format!("/admin/campaigns/new?event={event_id}");
+    let page = client.get(&new).await;
+    page.assert_contains("Einladung: Sommergrillen");
+    page.assert_contains("{rsvp_link}");
+    assert_eq!(
+        client.get("/admin/campaigns/new?event=999").await.status,
+        404
+    );
+
+    let mut bad = form("");
+    bad.retain(|(k, _)| *k != "lang_en" && *k != "lang_de");
+    bad.push(("event", "1"));
+    let res = client.submit(&new, "/admin/campaigns/new", &bad).await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Bitte wähle mindestens eine Sprache aus.");
+    let event = event_id.to_string();
+    let mut good = form("Einladung für {name}");
+    good.push(("event", &event));
+    let res = client.submit(&new, "/admin/campaigns/new", &good).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let page = client.get(res.location()).await;
+    let id: i64 = res
+        .location()
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("id");
+    // Two recipients (tag "kunde"), one per language, previewed with their own names.
+    page.assert_contains("2 Empfänger:innen");
+    page.assert_contains("Einladung für jana");
+    page.assert_contains("Invitation for sam");
+    page.assert_contains("/de/events/grillen/?invite=");
+    page.assert_contains("Große Ulrichstraße 12");
+
+    let res = client
+        .submit(res.location(), &format!("/admin/campaigns/{id}/test"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    let tests = mail_to(&app, ORGA);
+    assert_eq!(tests.len(), 2, "{tests:?}");
+    assert!(
+        tests
+            .iter()
+            .any(|m| m.0.starts_with("[Test] Einladung für Orga"))
+    );
+
+    let show = format!("/admin/campaigns/{id}");
+    let res = client
+        .submit(&show, &format!("/admin/campaigns/{id}/send"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    let rows: Vec<(String, Option<String>, chrono::NaiveDateTime)> = with_conn(&app, |c| {
+        outbox::table
+            .filter(outbox::campaign_id.eq(id))
+            .order(outbox::next_attempt_at)
+            .select((
+                outbox::recipient,
+                outbox::unsubscribe_url,
+                outbox::next_attempt_at,
+            ))
+            .load(c)
+            .expect("outbox")
+    });
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .all(|r| r.1.as_deref().is_some_and(|u| u.contains("/unsubscribe/")))
+    );
+    // 60 per minute by default: one second apart.
+    assert_eq!(rows[1].2 - rows[0].2, Duration::seconds(1));
+    // Sending again is refused; nobody gets it twice.
+    client
+        .submit(&show, &format!("/admin/campaigns/{id}/send"), &[])
+        .await;
+    client.get(&show).await.assert_contains("schon verschickt");
+    assert_eq!(mail_to(&app, "jana@example.org").len(), 1);
+
+    // The personal link fills in the form; registering counts for the campaign.
+    let (_, text, _) = mail_to(&app, "jana@example.org").remove(0);
+    let invite = link(&text, "/de/events/grillen/?invite=");
+    let mut jana = app.client().await;
+    let page = jana.get(&invite).await;
+    assert_eq!(page.field("email").as_deref(), Some("jana@example.org"));
+    assert_eq!(page.field("name").as_deref(), Some("jana"));
+    assert_eq!(page.header("cache-control"), "no-store");
+    let forged = invite.replace("?invite=", "?invite=1");
+    assert_eq!(jana.get(&forged).await.field("email").as_deref(), Some(""));
+    jana.submit(
+        &invite,
+        "/de/events/grillen/rsvp",
+        &[
+            ("name", "Jana"),
+            ("email", "jana@example.org"),
+            ("lang", "de"),
+            ("guests", "0"),
+            ("diet", "vegan"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    let page = client.get(&show).await;
+    page.assert_contains("davon angemeldet");
+    page.assert_contains("<progress");
+    let registered = with_conn(&app, |c| {
+        let campaign = campaigns::by_id(c, id)?.expect("campaign");
+        campaigns::registered(c, &campaign)
+    })
+    .expect("registered");
+    assert_eq!(registered, 1);
+}
+
+#[test]
+fn two_organizers_pressing_send_at_once_queue_it_once() {
+    let app = TestApp::new();
+    let event_id = event(&app, "grillen", 30);
+    for i in 0..40 {
+        contact(&app, &format!("p{i}@example.org"), Lang::De, "kunde");
+    }
+    let id = draft(&app, event_id);
+    let pool = grillplatz::db::connect(&app.url, 8).expect("pool");
+    let ctx = mail_ctx(&app);
+    let outcomes: Vec<Result<usize, NotQueued>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let pool = pool.clone();
+                let ctx = ctx.clone();
+                scope.spawn(move || {
+                    let mut conn = pool.get().expect("conn");
+                    campaigns::queue(&mut conn, id, &ctx, 60, now()).expect("queue")
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == Ok(40)).count(),
+        1,
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|o| **o == Err(NotQueued::AlreadyQueued))
+            .count(),
+        3
+    );
+    let queued: i64 = with_conn(&app, |c| {
+        outbox::table
+            .filter(outbox::campaign_id.eq(id))
+            .count()
+            .get_result(c)
+            .expect("count")
+    });
+    assert_eq!(queued, 40);
+}
+
+#[actix_web::test]
+async fn a_published_post_is_announced_to_its_language_once() {
+    let app = TestApp::new();
+    app.organizer(ORGA, "Orga");
+    contact(&app, "jana@example.org", Lang::De, "");
+    contact(&app, "sam@example.org", Lang::En, "");
+    let mut client = app.client().await;
+    client.login(ORGA, PASSWORD).await;
+    let res = client
+        .submit(
+            "/admin/posts/new",
+            "/admin/posts/new",
+            &[
+                ("title", "Neuer Beitrag"),
+                ("slug", "neuer-beitrag"),
+                ("lang", "de"),
+                ("excerpt", "Kurz und gut."),
+                ("body", "Text"),
+                ("announce", "yes"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let ctx = mail_ctx(&app);
+    for _ in 0..2 {
+        with_conn(&app, |c| {
+            campaigns::queue_due(c, &ctx, 60, now() + Duration::seconds(1))
+        })
+        .expect("due");
+    }
+    let jana = mail_to(&app, "jana@example.org");
+    assert_eq!(jana.len(), 1, "{jana:?}");
+    assert_eq!(jana[0].0, "Neuer Beitrag");
+    assert!(jana[0].1.contains("Kurz und gut."));
+    assert!(jana[0].1.contains("/de/blog/neuer-beitrag/"));
+    assert!(
+        mail_to(&app, "sam@example.org").is_empty(),
+        "English readers get nothing"
+    );
+    let status: String = with_conn(&app, |c| {
+        campaign_rows::table
+            .select(campaign_rows::status)
+            .first(c)
+            .expect("campaign")
+    });
+    assert_eq!(status, "queued");
+}
+
+/// Recipients of the messages a maildir holds, each once per message.
+fn recipients(mails: &[String]) -> Vec<String> {
+    mails
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("To: ").map(str::to_string))
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn an_interrupted_campaign_resumes_and_mails_everyone_exactly_once() {
+    if !smtp_enabled() {
+        return;
+    }
+    let app = TestApp::new();
+    let event_id = event(&app, "grillen", 30);
+    for i in 0..30 {
+        contact(&app, &format!("p{i}@example.org"), Lang::De, "kunde");
+    }
+    let id = draft(&app, event_id);
+    let ctx = mail_ctx(&app);
+    with_conn(&app, |c| campaigns::queue(c, id, &ctx, 1_000_000, now()))
+        .expect("db")
+        .expect("queued");
+    let server = SmtpServer::start();
+    let worker = smtp_worker(&app, server.port);
+    // Two batches go out, then the server goes down.
+    worker.run_once().await.expect("pass");
+    worker.run_once().await.expect("pass");
+    let (port, maildir) = server.stop();
+    let pass = worker.run_once().await.expect("pass");
+    assert_eq!(pass.sent, 0);
+    // A worker process dies holding a claimed batch.
+    with_conn(&app, |c| worker::claim(c, 5, worker::LEASE)).expect("claim");
+    // Everything comes back: the server restarts, backoffs and the lease run out.
+    let server = SmtpServer::start_on(port, maildir);
+    with_conn(&app, |c| {
+        diesel::update(outbox::table.filter(outbox::campaign_id.eq(id)))
+            .set((
+                outbox::next_attempt_at.eq(now() - Duration::seconds(1)),
+                outbox::locked_until.eq(now() - Duration::seconds(1)),
+            ))
+            .execute(c)
+            .expect("time passes")
+    });
+    smtp_worker(&app, port).drain().await.expect("drain");
+    let got = recipients(&server.received());
+    let unique: HashSet<&String> = got.iter().collect();
+    assert_eq!(got.len(), 30, "every contact once: {got:?}");
+    assert_eq!(unique.len(), 30);
+}
+
+#[actix_web::test]
+async fn ten_thousand_invitations_through_a_local_smtp_server() {
+    // A throughput measurement, not a backend check: CI runs it once, in the SQLite pass.
+    if !smtp_enabled() || crate::support::postgres_url().is_some() {
+        return;
+    }
+    let app = TestApp::new();
+    let event_id = event(&app, "grillen", 30);
+    with_conn(&app, |c| {
+        grillplatz::db::write_transaction(c, |c| {
+            for i in 0..10_000 {
+                let id: i64 = diesel::insert_into(contact_rows::table)
+                    .values((
+                        contact_rows::email.eq(format!("p{i}@example.org")),
+                        contact_rows::name.eq(format!("Person {i}")),
+                        contact_rows::lang.eq(if i % 3 == 0 { "en" } else { "de" }),
+                        contact_rows::status.eq("active"),
+                        contact_rows::source.eq("import"),
+                        contact_rows::created_at.eq(now()),
+                        contact_rows::updated_at.eq(now()),
+                    ))
+                    .returning(contact_rows::id)
+                    .get_result(c)?;
+                diesel::insert_into(grillplatz::db::schema::contact_tags::table)
+                    .values((
+                        grillplatz::db::schema::contact_tags::contact_id.eq(id),
+                        grillplatz::db::schema::contact_tags::tag.eq("kunde"),
+                    ))
+                    .execute(c)?;
+            }
+            Ok::<_, diesel::result::Error>(())
+        })
+    })
+    .expect("contacts");
+    let id = draft(&app, event_id);
+    let ctx = mail_ctx(&app);
+    let started = Instant::now();
+    let queued = with_conn(&app, |c| campaigns::queue(c, id, &ctx, 1_000_000, now()))
+        .expect("db")
+        .expect("queued");
+    let queue_time = started.elapsed();
+    assert_eq!(queued, 10_000);
+    let server = SmtpServer::start();
+    let mut worker = smtp_worker(&app, server.port);
+    worker.batch = 100;
+    let started = Instant::now();
+    let pass = worker.drain().await.expect("drain");
+    let send_time = started.elapsed();
+    assert_eq!(pass.sent, 10_000);
+    let got = recipients(&server.received());
+    assert_eq!(got.len(), 10_000);
+    eprintln!(
+        "10,000 invitations: queued in {:.1} s, sent in {:.1} s = {:.0} mails/s",
+        queue_time.as_secs_f64(),
+        send_time.as_secs_f64(),
+        10_000.0 / send_time.as_secs_f64()
+    );
+}

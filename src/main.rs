@@ -143,8 +143,8 @@ fn run() -> anyhow::Result<()> {
         Command::Demo => {
             let summary = grillplatz::demo::fill(&mut *pool.get()?)?;
             println!(
-                "Demo content added: {} posts, {} comments, {} events. Open {}/",
-                summary.posts, summary.comments, summary.events, config.base_url
+                "Demo content added: {} posts, {} comments, {} events, {} contacts. Open {}/",
+                summary.posts, summary.comments, summary.events, summary.contacts, config.base_url
             );
             Ok(())
         }

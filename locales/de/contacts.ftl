@@ -39,9 +39,7 @@ mail-campaign-read = Beitrag lesen
 mail-campaign-why = Du bekommst diese E-Mail, weil du auf der Verteilerliste von { $site } stehst.
 mail-campaign-unsubscribe = Abbestellen oder Einstellungen ändern:
 campaign-default-subject = Einladung: { $event }
-campaign-default-body = Hallo {"{name}"},
-
-    wir laden dich herzlich ein: am {"{date}"} treffen wir uns in {"{place}"} zum Open Space mit anschließendem Grillen.
+campaign-default-body = Wir laden dich herzlich ein: am {"{date}"} treffen wir uns in {"{place}"} zum Open Space mit anschließendem Grillen.
 
     Melde dich bitte bis ein paar Tage vorher an, damit wir genug einkaufen: {"{rsvp_link}"}
 

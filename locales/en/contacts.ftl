@@ -39,9 +39,7 @@ mail-campaign-read = Read the post
 mail-campaign-why = You receive this email because you are on the mailing list of { $site }.
 mail-campaign-unsubscribe = Unsubscribe or change your settings:
 campaign-default-subject = Invitation: { $event }
-campaign-default-body = Hello {"{name}"},
-
-    you are warmly invited: on {"{date}"} we meet at {"{place}"} for an Open Space followed by a barbecue.
+campaign-default-body = You are warmly invited: on {"{date}"} we meet at {"{place}"} for an Open Space followed by a barbecue.
 
     Please register a few days ahead so that we buy enough food: {"{rsvp_link}"}
 

@@ -301,6 +301,15 @@ async function organizer(browser, shared) {
     must(false, 'no visitor comment to approve (the visitor journey failed)');
   }
 
+  // The demo's draft invitation, sent as a test to the organizer: bulk mail, so the mail
+  // checks see List-Unsubscribe and List-Unsubscribe-Post (and SpamAssassin scores it).
+  await page.goto(absolute('/admin/campaigns/1'));
+  await shot(page, 'organizer-10-campaign');
+  await follow(page, page.locator('form[action$="/test"] button'));
+  const tests = await waitForMails(settings.organizerEmail, 2);
+  must(tests.length >= 2, `/admin/campaigns/1: ${tests.length} test mails arrived, expected one per language`);
+  steps.push('campaign test mails sent');
+
   await page.close();
   return { counts: `${steps.length} steps`, notes: [steps.join('; ')] };
 }

@@ -55,8 +55,12 @@ def problems_of(path):
             for href in re.findall(r'href="([^"]*)"', content):
                 if not href.startswith(("http://", "https://", "mailto:")):
                     problems.append(f"HTML part links {href!r}: mail clients need absolute URLs")
-    if msg["List-Unsubscribe"] and not msg["List-Unsubscribe-Post"]:
-        problems.append("List-Unsubscribe without List-Unsubscribe-Post (RFC 8058)")
+    unsubscribe = msg["List-Unsubscribe"]
+    if unsubscribe:
+        if msg["List-Unsubscribe-Post"] != "List-Unsubscribe=One-Click":
+            problems.append("List-Unsubscribe without List-Unsubscribe-Post: List-Unsubscribe=One-Click (RFC 8058)")
+        if not re.search(r"<https?://[^>]+>", unsubscribe) or "<mailto:" not in unsubscribe:
+            problems.append(f"List-Unsubscribe {unsubscribe!r} needs an http(s) URL and a mailto address")
     return problems
 
 

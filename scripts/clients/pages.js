@@ -214,7 +214,9 @@ async function pageList(shared) {
     },
   });
 
-  for (const url of ['/admin/', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/comments?status=spam', '/admin/categories', '/admin/events', '/admin/outbox']) {
+  for (const url of ['/admin/', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/comments?status=spam', '/admin/categories', '/admin/events', '/admin/outbox',
+    '/admin/contacts', '/admin/contacts?tag=kunde&status=active', '/admin/contacts/new', '/admin/contacts/1', '/admin/contacts/6', '/admin/contacts/import',
+    '/admin/campaigns', '/admin/campaigns/1', '/admin/campaigns/new?event=1', '/admin/privacy']) {
     add(url, 'organizer', url);
   }
   const editId = shared.posts?.de?.id;

@@ -12,6 +12,7 @@ use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
 use crate::blog::queries::now;
+use crate::contacts::import::neutralize;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::events::model::{DIETS, Event, EventStatus, FORMATS, Rsvp, RsvpStatus};
@@ -572,15 +573,6 @@ async fn attendees(
         ctx: admin_ctx(&state, ctx, "events").await?,
     };
     render(&page)
-}
-
-/// Spreadsheet programs run cells starting with these as formulas.
-fn neutralize(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
 }
 
 async fn attendees_csv(

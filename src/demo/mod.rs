@@ -23,6 +23,7 @@ pub struct Summary {
     pub posts: usize,
     pub comments: usize,
     pub events: usize,
+    pub contacts: usize,
 }
 
 /// Inserts the demo content, refusing when posts already exist.
@@ -118,6 +119,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
             summary.posts += 1;
         }
         summary.events = events(conn, now)?;
+        summary.contacts = contacts(conn, author_id, now)?;
         Ok(summary)
     })
 }
@@ -266,6 +268,113 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
     }
     topic_board(conn, upcoming, &at, now)?;
     Ok(2)
+}
+
+/// A small customer list (one address unsubscribed, one bouncing) and a draft invitation
+/// to the upcoming BBQ.
+fn contacts(conn: &mut DbConn, author: i64, now: chrono::NaiveDateTime) -> anyhow::Result<usize> {
+    use crate::contacts::campaigns::{self, CampaignInput, Kind};
+    use crate::contacts::queries::{self as contacts, ContactInput};
+    use crate::events::queries::public_by_slug;
+
+    let people = [
+        (
+            "anke.wolf@stadtwerke-halle.example",
+            "Anke Wolf",
+            Lang::De,
+            "Stadtwerke Halle",
+            "kunde, halle",
+        ),
+        (
+            "m.keller@saalebank.example",
+            "Martin Keller",
+            Lang::De,
+            "Saalebank",
+            "kunde",
+        ),
+        (
+            "olga@hackspace-halle.example",
+            "Olga Petrova",
+            Lang::En,
+            "Hackspace Halle",
+            "community, halle",
+        ),
+        (
+            "jonas@example.org",
+            "Jonas Brandt",
+            Lang::De,
+            "",
+            "community",
+        ),
+        (
+            "lee@logistics.example",
+            "Lee Morgan",
+            Lang::En,
+            "Elbe Logistics",
+            "kunde",
+        ),
+        (
+            "alt@saalebank.example",
+            "Frank Alt",
+            Lang::De,
+            "Saalebank",
+            "kunde",
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (email, name, lang, organization, tags) in people {
+        let input = ContactInput {
+            email: email.into(),
+            name: name.into(),
+            lang,
+            organization: organization.into(),
+            tags: contacts::normalize_tags(tags),
+            invitations: true,
+            announcements: lang == Lang::De,
+        };
+        match contacts::save(conn, None, &input, "import", now)? {
+            Ok(id) => ids.push(id),
+            Err(contacts::DuplicateEmail) => anyhow::bail!("demo contact {email} exists"),
+        }
+    }
+    if let Some(&jonas) = ids.get(3) {
+        contacts::unsubscribe(conn, jonas, now)?;
+    }
+    // The last one bounced: its address is suppressed and the contact marked.
+    let (bounced, _, _, _, _) = people[5];
+    crate::mail::suppression::suppress(
+        conn,
+        bounced,
+        crate::mail::suppression::Reason::Bounced,
+        now,
+    )?;
+    contacts::mark_bouncing(conn, bounced, now)?;
+    if let Some(event) = public_by_slug(conn, "grillen-2027")? {
+        let text = |lang: Lang, key: &str| {
+            lang.t_args(
+                key,
+                &[("event", crate::i18n::FluentArg::from(event.title(lang)))],
+            )
+        };
+        let input = CampaignInput {
+            subject_de: text(Lang::De, "campaign-default-subject"),
+            subject_en: text(Lang::En, "campaign-default-subject"),
+            body_de: text(Lang::De, "campaign-default-body"),
+            body_en: text(Lang::En, "campaign-default-body"),
+            tags: vec!["kunde".into(), "community".into()],
+            langs: Lang::ALL.to_vec(),
+        };
+        campaigns::create(
+            conn,
+            Kind::Invitation,
+            Some(event.id),
+            None,
+            &input,
+            Some(author),
+            now,
+        )?;
+    }
+    Ok(ids.len())
 }
 
 /// The upcoming BBQ's board: rooms, slots, proposals with dots, half of them scheduled.

@@ -65,6 +65,7 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
         Entry::both("archive/"),
         Entry::both("privacy/"),
         Entry::both("events/"),
+        Entry::both("newsletter/"),
     ];
     for event in &events {
         entries.push(Entry::both(&format!("events/{}/", event.slug)));

@@ -122,8 +122,8 @@ fn run() -> anyhow::Result<()> {
         } => {
             config.ensure_secret_key()?;
             let db = Db::new(pool);
-            let worker = worker(&config, db.clone())?;
             actix_web::rt::System::new().block_on(async move {
+                let worker = worker(&config, db.clone())?;
                 actix_web::rt::spawn(reminders::run_forever(
                     db,
                     config.mail_context(),
@@ -164,7 +164,9 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
              GRILLPLATZ_PASSWORD='choose-a-long-one' cargo run --release -- organizer add --email you@example.org --name \"Your Name\""
         );
     }
-    let worker = worker(&config, db.clone())?;
+    // The SMTP pool starts a task of its own: the worker is made inside the runtime.
+    let worker_config = config.clone();
+    let worker_db = db.clone();
     let reminder_loop = reminders::run_forever(
         db.clone(),
         config.mail_context(),
@@ -174,6 +176,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     );
     let state = web::Data::new(AppState { config, db });
     actix_web::rt::System::new().block_on(async move {
+        let worker = worker(&worker_config, worker_db)?;
         actix_web::rt::spawn(reminder_loop);
         actix_web::rt::spawn(worker.run_forever(std::time::Duration::from_secs(2)));
         HttpServer::new(move || app(state.clone()))

@@ -235,7 +235,7 @@ const mailFiles = () => [...emlFiles(settings.mailDir), ...emlFiles(settings.mai
 async function mails() {
   const files = mailFiles();
   if (files.length === 0) {
-    return { skip: `no .eml file in the data dir's mail/ folder${settings.mailDirExtra ? ' or GRILLPLATZ_CHECK_MAIL_DIR' : ''}` };
+    return { skip: `no .eml file from the SMTP sink${settings.mailDirExtra ? ' or GRILLPLATZ_CHECK_MAIL_DIR' : ''}` };
   }
   const results = python('mail_check.py', files);
   // One line per kind of mail (its subject without the event's name is close enough).
@@ -248,7 +248,7 @@ async function mails() {
 /** Every mail through SpamAssassin's local rules: each must score below SPAM_LIMIT. */
 async function spam() {
   const files = mailFiles();
-  if (files.length === 0) return { skip: "no .eml file in the data dir's mail/ folder" };
+  if (files.length === 0) return { skip: "no .eml file from the SMTP sink" };
   const results = python('spam_check.py', files);
   const problems = [];
   const notes = [];

@@ -117,7 +117,7 @@ const EVENT = '/en/events/grillen-2027/';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** To, Subject and links of every .eml in the data dir's mail folder addressed to `email`, newest first. */
+/** To, Subject and links of every .eml the SMTP sink received addressed to `email`, newest first. */
 function mailsTo(email) {
   const dir = settings.mailDir;
   if (!dir || !fs.existsSync(dir)) return [];

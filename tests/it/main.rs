@@ -2,6 +2,7 @@
 
 mod admin;
 mod admin_events;
+mod binary;
 mod blog;
 mod campaigns;
 mod comments;

@@ -19,7 +19,7 @@ use crate::i18n::{Lang, format};
 use crate::topics::forms::TopicForm;
 use crate::topics::model::{Room, Slot, Topic};
 use crate::topics::pages::{Grid, grid, slot_time};
-use crate::topics::queries::{self, Limits, Proposer, TopicError};
+use crate::topics::queries::{self, GridPart, Limits, Proposer, TopicError};
 use crate::topics::recap;
 use crate::topics::schedule::{self, Placement, RoomSize, Wanted};
 use crate::web::forms::{CsrfOnly, FieldErrors};
@@ -480,16 +480,37 @@ async fn delete_room(
     path: web::Path<(i64, i64)>,
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (id, room) = path.into_inner();
+    delete_grid_part(&state, &session, &form.csrf, id, GridPart::Room(room)).await
+}
+
+async fn delete_slot(
+    state: web::Data<AppState>,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<(i64, i64)>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    let (id, slot) = path.into_inner();
+    delete_grid_part(&state, &session, &form.csrf, id, GridPart::Slot(slot)).await
+}
+
+async fn delete_grid_part(
+    state: &AppState,
+    session: &Session,
+    csrf: &str,
+    id: i64,
+    part: GridPart,
+) -> Result<HttpResponse, AppError> {
+    session::verify_csrf(session, csrf)?;
     let deleted = state
         .db
-        .run(move |conn| Ok(queries::delete_room(conn, id, room)?))
+        .run(move |conn| Ok(queries::delete_grid_part(conn, id, part)?))
         .await?;
     if !deleted {
         return Err(AppError::NotFound);
     }
-    session::flash(&session, FlashKind::Success, "admin-deleted");
+    session::flash(session, FlashKind::Success, "admin-deleted");
     Ok(back(id))
 }
 
@@ -543,26 +564,6 @@ async fn add_slot(
     };
     let status = StatusCode::UNPROCESSABLE_ENTITY;
     render_page(&state, ctx, id, typed, errors, false, status).await
-}
-
-async fn delete_slot(
-    state: web::Data<AppState>,
-    session: Session,
-    _o: Organizer,
-    path: web::Path<(i64, i64)>,
-    form: web::Form<CsrfOnly>,
-) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
-    let (id, slot) = path.into_inner();
-    let deleted = state
-        .db
-        .run(move |conn| Ok(queries::delete_slot(conn, id, slot)?))
-        .await?;
-    if !deleted {
-        return Err(AppError::NotFound);
-    }
-    session::flash(&session, FlashKind::Success, "admin-deleted");
-    Ok(back(id))
 }
 
 async fn add_topic(

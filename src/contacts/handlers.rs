@@ -2,7 +2,7 @@
 //! personal unsubscribe page with its one-click POST (RFC 8058).
 
 use actix_session::Session;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::mail;
 use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind, random_token, token_hash};
-use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
+use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/newsletter/", web::get().to(newsletter_form))
@@ -227,19 +227,6 @@ async fn contact_of(state: &AppState, token: &str) -> Result<Contact, AppError> 
         .db
         .run(move |conn| queries::by_id(conn, id)?.ok_or(AppError::NotFound))
         .await
-}
-
-fn private(mut res: HttpResponse) -> HttpResponse {
-    // The token in the URL must not leak to other sites or caches.
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    res
 }
 
 async fn unsubscribe_page(

@@ -68,11 +68,7 @@ impl MailContext {
     pub fn verify_contact_token(&self, purpose: &str, token: &str) -> Option<i64> {
         let (id, _) = token.split_once('.')?;
         let id: i64 = id.parse().ok()?;
-        let expected = self.contact_token(purpose, id);
-        let (a, b) = (expected.as_bytes(), token.as_bytes());
-        let same =
-            a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
-        same.then_some(id)
+        crate::web::session::same_secret(&self.contact_token(purpose, id), token).then_some(id)
     }
 
     pub fn unsubscribe_url(&self, lang: Lang, contact_id: i64) -> String {

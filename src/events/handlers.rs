@@ -21,7 +21,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
-use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
+use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/events/", web::get().to(index))
@@ -123,7 +123,7 @@ async fn show(
         form.email = contact.email;
         form.lang = contact.lang;
     }
-    let mut res = event_page(
+    let res = event_page(
         &state,
         ctx,
         event,
@@ -132,19 +132,8 @@ async fn show(
         StatusCode::OK,
     )
     .await?;
-    if invited.is_some() {
-        // The page now shows someone's address: keep it out of caches and referrers.
-        let headers = res.headers_mut();
-        headers.insert(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-store"),
-        );
-        headers.insert(
-            header::REFERRER_POLICY,
-            header::HeaderValue::from_static("no-referrer"),
-        );
-    }
-    Ok(res)
+    // With an invitation the page shows someone's address.
+    Ok(if invited.is_some() { private(res) } else { res })
 }
 
 async fn event_page(
@@ -434,17 +423,8 @@ async fn manage_page(
         topics_href,
         ctx: ctx.with_section("events"),
     };
-    let mut res = render_status(status, &page)?;
     // The token in the URL must not leak to other sites or caches.
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    Ok(private(render_status(status, &page)?))
 }
 
 async fn manage(

@@ -388,22 +388,45 @@ pub fn add_room(
     })
 }
 
-/// Removes a room; its sessions go back to the unscheduled topics.
-pub fn delete_room(conn: &mut DbConn, event_id: i64, room_id: i64) -> QueryResult<bool> {
+/// A row or column of the grid.
+#[derive(Debug, Clone, Copy)]
+pub enum GridPart {
+    Room(i64),
+    Slot(i64),
+}
+
+/// Removes a room or a slot; its sessions go back to the unscheduled topics.
+pub fn delete_grid_part(conn: &mut DbConn, event_id: i64, part: GridPart) -> QueryResult<bool> {
     write_transaction(conn, |conn| {
         touch(conn, event_id)?;
-        diesel::update(topics::table.filter(topics::room_id.eq(room_id)))
-            .set((
-                topics::slot_id.eq(None::<i64>),
-                topics::room_id.eq(None::<i64>),
-            ))
-            .execute(conn)?;
-        let deleted = diesel::delete(
-            rooms::table
-                .filter(rooms::id.eq(room_id))
-                .filter(rooms::event_id.eq(event_id)),
-        )
-        .execute(conn)?;
+        let unschedule = (
+            topics::slot_id.eq(None::<i64>),
+            topics::room_id.eq(None::<i64>),
+        );
+        let deleted = match part {
+            GridPart::Room(id) => {
+                diesel::update(topics::table.filter(topics::room_id.eq(id)))
+                    .set(unschedule)
+                    .execute(conn)?;
+                diesel::delete(
+                    rooms::table
+                        .filter(rooms::id.eq(id))
+                        .filter(rooms::event_id.eq(event_id)),
+                )
+                .execute(conn)?
+            }
+            GridPart::Slot(id) => {
+                diesel::update(topics::table.filter(topics::slot_id.eq(id)))
+                    .set(unschedule)
+                    .execute(conn)?;
+                diesel::delete(
+                    time_slots::table
+                        .filter(time_slots::id.eq(id))
+                        .filter(time_slots::event_id.eq(event_id)),
+                )
+                .execute(conn)?
+            }
+        };
         Ok(deleted == 1)
     })
 }
@@ -424,26 +447,6 @@ pub fn add_slot(
             ))
             .execute(conn)?;
         Ok(())
-    })
-}
-
-/// Removes a slot; its sessions go back to the unscheduled topics.
-pub fn delete_slot(conn: &mut DbConn, event_id: i64, slot_id: i64) -> QueryResult<bool> {
-    write_transaction(conn, |conn| {
-        touch(conn, event_id)?;
-        diesel::update(topics::table.filter(topics::slot_id.eq(slot_id)))
-            .set((
-                topics::slot_id.eq(None::<i64>),
-                topics::room_id.eq(None::<i64>),
-            ))
-            .execute(conn)?;
-        let deleted = diesel::delete(
-            time_slots::table
-                .filter(time_slots::id.eq(slot_id))
-                .filter(time_slots::event_id.eq(event_id)),
-        )
-        .execute(conn)?;
-        Ok(deleted == 1)
     })
 }
 

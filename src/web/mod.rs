@@ -29,6 +29,21 @@ pub fn render_status(status: StatusCode, page: &impl Template) -> Result<HttpRes
         .body(body))
 }
 
+/// Keeps a response out of caches and referrers: for pages reached through a personal
+/// token or showing someone's address.
+pub fn private(mut res: HttpResponse) -> HttpResponse {
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
 /// 303 to `location`: the answer to every successful form POST.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()

@@ -1145,3 +1145,49 @@ async fn a_long_draft_survives_the_detour_through_registration() {
         Some(description.as_str())
     );
 }
+
+#[actix_web::test]
+async fn the_admin_board_forms_send_bad_input_back() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let admin = format!("/admin/events/{event_id}/topics");
+    let mut client = organizer_client(&app).await;
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/limits"),
+            &[("dots", "viele"), ("proposals", "-1"), ("max_topics", "60")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Bitte gib eine ganze Zahl im erlaubten Bereich an.");
+    assert_eq!(res.field("dots").as_deref(), Some("viele"));
+    assert_eq!(res.field("proposals").as_deref(), Some("-1"));
+    let res = client
+        .submit(
+            &admin,
+            &format!("{admin}/add"),
+            &[
+                ("title", ""),
+                ("description", "Von der Orga"),
+                ("lang", "de"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.field("description").as_deref(), Some("Von der Orga"));
+    let res = client
+        .submit(&admin, &format!("{admin}/recap"), &[("lang", "fr")])
+        .await;
+    assert_eq!(res.status, 400);
+    let res = client
+        .post(
+            &format!("{admin}/limits"),
+            &[("dots", "3"), ("csrf", "falsch")],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    assert_eq!(client.get("/admin/events/99999/topics").await.status, 404);
+    let board = with_conn(&app, |c| board::board(c, event_id)).expect("board");
+    assert_eq!(board.dots_per_attendee, 5, "nothing was saved");
+}

@@ -17,8 +17,10 @@ pub struct Config {
     /// Mark cookies `Secure`; on when the base URL is https.
     pub secure_cookies: bool,
     pub site_name: String,
-    /// Take the client address from X-Forwarded-For (only behind your own proxy).
-    pub trust_proxy: bool,
+    /// Proxies whose X-Forwarded-For is believed; empty: the peer is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How long an organizer session lasts.
+    pub session_lifetime: SessionLifetime,
     /// lettre's SMTP URL; without it mail is written to `data_dir/mail` as .eml files.
     pub smtp_url: Option<String>,
     pub mail_from: lettre::message::Mailbox,
@@ -27,6 +29,13 @@ pub struct Config {
     pub reminder_lead: chrono::Duration,
     /// Campaign mails per minute, spread evenly (across all campaigns).
     pub campaign_rate: u32,
+}
+
+/// How long an organizer session lasts: since its last use, and at most since login.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLifetime {
+    pub idle: chrono::Duration,
+    pub absolute: chrono::Duration,
 }
 
 /// A setting that could not be used, with the variable's name.
@@ -89,15 +98,37 @@ impl Config {
             None => Vec::new(),
         };
         let site_name = lookup("GRILLPLATZ_SITE_NAME").unwrap_or_else(|| "Grillplatz".into());
-        let trust_proxy = match lookup("GRILLPLATZ_TRUST_PROXY").as_deref() {
-            None | Some("0" | "false" | "no") => false,
-            Some("1" | "true" | "yes") => true,
-            Some(other) => {
-                return Err(bad(
-                    "GRILLPLATZ_TRUST_PROXY",
-                    format!("'{other}' is not one of true, false, 1, 0"),
-                ));
-            }
+        if lookup("GRILLPLATZ_TRUST_PROXY").is_some() {
+            return Err(bad(
+                "GRILLPLATZ_TRUST_PROXY",
+                "was replaced by GRILLPLATZ_TRUSTED_PROXIES, a list of your proxies' addresses \
+                 (e.g. 10.0.0.0/8, 127.0.0.1)",
+            ));
+        }
+        let trusted_proxies = match lookup("GRILLPLATZ_TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(raw) => parse_networks(&raw).map_err(|entry| {
+                bad(
+                    "GRILLPLATZ_TRUSTED_PROXIES",
+                    format!("'{entry}' is not an address or network like 10.0.0.0/8 or ::1"),
+                )
+            })?,
+        };
+        let session_lifetime = SessionLifetime {
+            idle: chrono::Duration::hours(number(
+                &lookup,
+                "GRILLPLATZ_SESSION_IDLE_HOURS",
+                12,
+                1..=24 * 30,
+                "hours",
+            )?),
+            absolute: chrono::Duration::days(number(
+                &lookup,
+                "GRILLPLATZ_SESSION_MAX_DAYS",
+                14,
+                1..=365,
+                "days",
+            )?),
         };
         let smtp_url = lookup("SMTP_URL");
         if let Some(url) = &smtp_url
@@ -164,7 +195,8 @@ impl Config {
             timezone,
             secret_key,
             site_name,
-            trust_proxy,
+            trusted_proxies,
+            session_lifetime,
         })
     }
 
@@ -178,6 +210,47 @@ impl Config {
         self.secret_key = load_or_create_secret(&path)?;
         Ok(())
     }
+}
+
+/// A whole number setting within `range`, or `default` when unset.
+fn number(
+    lookup: &impl Fn(&str) -> Option<String>,
+    var: &'static str,
+    default: i64,
+    range: std::ops::RangeInclusive<i64>,
+    unit: &str,
+) -> Result<i64, ConfigError> {
+    let Some(raw) = lookup(var) else {
+        return Ok(default);
+    };
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            bad(
+                var,
+                format!(
+                    "'{raw}' is not a number of {unit} from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            )
+        })
+}
+
+/// Comma- or space-separated addresses and networks; a bare address is a network of one.
+fn parse_networks(raw: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    raw.split([',', ' '])
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| entry.to_string())
+        })
+        .collect()
 }
 
 fn decode_secret(value: &str) -> Result<Vec<u8>, ConfigError> {
@@ -291,7 +364,11 @@ mod tests {
             ("GRILLPLATZ_BASE_URL", "grill.example.org"),
             ("GRILLPLATZ_TIMEZONE", "Mars/Olympus"),
             ("GRILLPLATZ_SECRET_KEY", "too-short"),
-            ("GRILLPLATZ_TRUST_PROXY", "maybe"),
+            ("GRILLPLATZ_TRUST_PROXY", "true"),
+            ("GRILLPLATZ_TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("GRILLPLATZ_TRUSTED_PROXIES", "proxy.example.org"),
+            ("GRILLPLATZ_SESSION_IDLE_HOURS", "0"),
+            ("GRILLPLATZ_SESSION_MAX_DAYS", "forever"),
             ("SMTP_URL", "mail.example.org"),
             ("GRILLPLATZ_MAIL_FROM", "not an address"),
             ("GRILLPLATZ_REMINDER_HOURS", "soon"),

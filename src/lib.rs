@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod site;
 pub mod topics;
@@ -18,7 +19,7 @@ pub mod web;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
+use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, web as aweb};
 
 use crate::config::Config;
@@ -67,7 +68,11 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
             aweb::get().to(events::handlers::default_calendar),
         )
         .configure(site::routes)
-        .service(aweb::scope("/admin").configure(admin::routes))
+        .service(
+            aweb::scope("/admin")
+                .wrap(from_fn(admin::sessions::guard))
+                .configure(admin::routes),
+        )
         .service(
             aweb::scope("/{lang:de|en}")
                 .configure(site::localized_routes)
@@ -83,15 +88,17 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 async fn fallback(req: HttpRequest) -> Result<HttpResponse, AppError> {
     let path = req.path();
     let last = path.rsplit('/').next().unwrap_or_default();
-    if req.method() == actix_web::http::Method::GET && !path.ends_with('/') && !last.contains('.') {
+    if req.method() == actix_web::http::Method::GET
+        && !path.ends_with('/')
+        && !last.contains('.')
+        && web::redirect::is_local_path(path)
+    {
         let mut location = format!("{path}/");
         if !req.query_string().is_empty() {
             location.push('?');
             location.push_str(req.query_string());
         }
-        return Ok(HttpResponse::PermanentRedirect()
-            .insert_header((header::LOCATION, location))
-            .finish());
+        return Ok(web::redirect::permanent(&location));
     }
     Err(AppError::NotFound)
 }
@@ -115,7 +122,8 @@ pub fn app(
         .configure(configure)
         .wrap(web::errors::handlers())
         .wrap(from_fn(web::lang::remember))
+        .wrap(from_fn(admin::sessions::identify))
         .wrap(session)
         .wrap(security_headers(https))
-        .wrap(Logger::new("%r %s %Dms"))
+        .wrap(from_fn(web::access_log::log))
 }

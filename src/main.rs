@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand};
 use grillplatz::admin::organizers;
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db};
-use grillplatz::events::reminders;
 use grillplatz::i18n::Lang;
 use grillplatz::mail::worker::Worker;
 use grillplatz::web::forms::Email;
@@ -67,6 +66,16 @@ enum OrganizerCommand {
         #[arg(long, default_value = "de")]
         lang: String,
     },
+    /// Set a new password (from GRILLPLATZ_PASSWORD or a prompt); ends all their sessions.
+    Password {
+        #[arg(long)]
+        email: String,
+    },
+    /// Close an account: no more logins, and its open sessions end at once.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn main() {
@@ -109,6 +118,23 @@ fn run() -> anyhow::Result<()> {
         Command::Organizer {
             command: OrganizerCommand::Add { email, name, lang },
         } => add_organizer(&pool, &email, &name, &lang),
+        Command::Organizer {
+            command: OrganizerCommand::Password { email },
+        } => {
+            let id = existing_organizer(&pool, &email)?;
+            let hash = organizers::hash_password(&new_password()?)?;
+            organizers::set_password(&mut *pool.get()?, id, &hash)?;
+            println!("Password changed; every session of {email} has ended.");
+            Ok(())
+        }
+        Command::Organizer {
+            command: OrganizerCommand::Deactivate { email },
+        } => {
+            let id = existing_organizer(&pool, &email)?;
+            organizers::deactivate(&mut *pool.get()?, id, grillplatz::blog::queries::now())?;
+            println!("{email} can no longer log in; their sessions have ended.");
+            Ok(())
+        }
         Command::Outbox {
             command: OutboxCommand::Status,
         } => {
@@ -124,13 +150,7 @@ fn run() -> anyhow::Result<()> {
             let db = Db::new(pool);
             actix_web::rt::System::new().block_on(async move {
                 let worker = worker(&config, db.clone())?;
-                actix_web::rt::spawn(reminders::run_forever(
-                    db,
-                    config.mail_context(),
-                    config.reminder_lead,
-                    config.timezone,
-                    config.campaign_rate,
-                ));
+                actix_web::rt::spawn(grillplatz::jobs::run_forever(db, config.clone()));
                 if once {
                     let pass = worker.drain().await?;
                     println!("{} sent, {} failed", pass.sent, pass.failed);
@@ -167,17 +187,11 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     // The SMTP pool starts a task of its own: the worker is made inside the runtime.
     let worker_config = config.clone();
     let worker_db = db.clone();
-    let reminder_loop = reminders::run_forever(
-        db.clone(),
-        config.mail_context(),
-        config.reminder_lead,
-        config.timezone,
-        config.campaign_rate,
-    );
+    let jobs = grillplatz::jobs::run_forever(db.clone(), config.clone());
     let state = web::Data::new(AppState { config, db });
     actix_web::rt::System::new().block_on(async move {
         let worker = worker(&worker_config, worker_db)?;
-        actix_web::rt::spawn(reminder_loop);
+        actix_web::rt::spawn(jobs);
         actix_web::rt::spawn(worker.run_forever(std::time::Duration::from_secs(2)));
         HttpServer::new(move || app(state.clone()))
             .bind(&bind)
@@ -207,20 +221,7 @@ fn add_organizer(pool: &db::DbPool, email: &str, name: &str, lang: &str) -> anyh
     let lang: Lang = lang
         .parse()
         .map_err(|()| anyhow::anyhow!("--lang: use de or en"))?;
-    let password = match std::env::var("GRILLPLATZ_PASSWORD") {
-        Ok(p) if !p.is_empty() => p,
-        _ if std::io::stdin().is_terminal() => {
-            let first = rpassword::prompt_password("Password: ")?;
-            let second = rpassword::prompt_password("Repeat: ")?;
-            anyhow::ensure!(first == second, "the passwords differ");
-            first
-        }
-        _ => anyhow::bail!("GRILLPLATZ_PASSWORD: set it, or run in a terminal to be asked"),
-    };
-    anyhow::ensure!(
-        password.chars().count() >= 10,
-        "the password needs at least 10 characters"
-    );
+    let password = new_password()?;
     let hash = organizers::hash_password(&password)?;
     let mut conn = pool.get()?;
     if organizers::by_email(&mut conn, email.as_str())?.is_some() {
@@ -235,4 +236,31 @@ fn add_organizer(pool: &db::DbPool, email: &str, name: &str, lang: &str) -> anyh
         email.as_str()
     );
     Ok(())
+}
+
+/// A new password from GRILLPLATZ_PASSWORD, or asked twice in a terminal.
+fn new_password() -> anyhow::Result<String> {
+    let password = match std::env::var("GRILLPLATZ_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ if std::io::stdin().is_terminal() => {
+            let first = rpassword::prompt_password("Password: ")?;
+            let second = rpassword::prompt_password("Repeat: ")?;
+            anyhow::ensure!(first == second, "the passwords differ");
+            first
+        }
+        _ => anyhow::bail!("GRILLPLATZ_PASSWORD: set it, or run in a terminal to be asked"),
+    };
+    anyhow::ensure!(
+        password.chars().count() >= 10,
+        "the password needs at least 10 characters"
+    );
+    Ok(password)
+}
+
+/// The id of the organizer with `email`, or an error naming the flag.
+fn existing_organizer(pool: &db::DbPool, email: &str) -> anyhow::Result<i64> {
+    let email = Email::parse(email).context("--email: not a valid email address")?;
+    organizers::by_email(&mut *pool.get()?, email.as_str())?
+        .map(|o| o.id)
+        .with_context(|| format!("--email: no organizer with {}", email.as_str()))
 }

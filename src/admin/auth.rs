@@ -2,14 +2,15 @@
 
 use std::future::{Ready, ready};
 
-use actix_session::{Session, SessionExt};
+use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::organizers;
+use super::{organizers, sessions};
 use crate::AppState;
+use crate::blog::queries::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::forms::{CsrfOnly, Email, FieldErrors};
@@ -33,7 +34,7 @@ impl FromRequest for Organizer {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(
-            session::organizer(&req.get_session())
+            session::organizer(req)
                 .map(Organizer)
                 .ok_or(AppError::LoginRequired),
         )
@@ -56,8 +57,8 @@ struct LoginPage {
     errors: FieldErrors,
 }
 
-async fn login_form(ctx: PageCtx, session: Session) -> Result<HttpResponse, AppError> {
-    if session::organizer(&session).is_some() {
+async fn login_form(req: HttpRequest, ctx: PageCtx) -> Result<HttpResponse, AppError> {
+    if session::organizer(&req).is_some() {
         return Ok(see_other("/admin/"));
     }
     render(&LoginPage {
@@ -67,12 +68,38 @@ async fn login_form(ctx: PageCtx, session: Session) -> Result<HttpResponse, AppE
     })
 }
 
+/// The rate-limit subjects of one login attempt.
+#[derive(Clone)]
+struct Attempt {
+    email: String,
+    ip: String,
+    /// This account from this address.
+    pair: String,
+    /// This account from anywhere.
+    account: String,
+}
+
 enum LoginOutcome {
-    Ok(SessionOrganizer),
+    Ok(String),
     Wrong,
     Throttled,
 }
 
+/// The wait before an account under attack answers: nothing up to the limit of failures
+/// from everywhere, then doubling from a quarter second up to eight. The owner still gets
+/// in from any address that has not failed; a guesser with many addresses gets slow.
+fn account_delay(failures: i32) -> std::time::Duration {
+    let over = failures - rate_limit::LOGIN_FAILURES_PER_ACCOUNT.max;
+    if over <= 0 {
+        return std::time::Duration::ZERO;
+    }
+    let millis = 250u64.saturating_mul(1 << over.min(5));
+    std::time::Duration::from_millis(millis.min(8_000))
+}
+
+/// Checks the password only after counting the attempt against the address and against
+/// this account from this address, in one statement each: parallel guesses cannot slip
+/// past the limit, and failures elsewhere never lock the owner out.
 async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -105,41 +132,60 @@ async fn login(
     let email = Email::parse(&form.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_else(|| form.email.trim().to_lowercase());
-    let ip_key = format!("ip:{}", client_ip(&req, state.config.trust_proxy));
-    let email_key = format!("email:{email}");
-    let password = form.password.clone();
-    let outcome = state
+    let ip = client_ip(&req, &state.config.trusted_proxies);
+    let attempt = Attempt {
+        pair: format!("{email} from {ip}"),
+        account: format!("email:{email}"),
+        ip,
+        email,
+    };
+    let counted = attempt.clone();
+    let admitted = state
         .db
         .run(move |conn| {
-            let limit = rate_limit::LOGIN_FAILURES;
-            if limit.exceeded(conn, &ip_key)? || limit.exceeded(conn, &email_key)? {
-                return Ok(LoginOutcome::Throttled);
+            let a = counted;
+            if !rate_limit::LOGIN_PER_ADDRESS.take(conn, &a.ip)?
+                || !rate_limit::LOGIN_PER_ACCOUNT_AND_ADDRESS.take(conn, &a.pair)?
+            {
+                return Ok(None);
             }
-            let found = organizers::by_email(conn, &email)?;
-            let stored = found
-                .as_ref()
-                .map_or(organizers::decoy_hash(), |o| o.password_hash.as_str());
-            let matches = organizers::verify_password(&password, stored);
-            match found {
-                Some(o) if matches => {
-                    limit.clear(conn, &email_key)?;
-                    Ok(LoginOutcome::Ok(SessionOrganizer {
-                        id: o.id,
-                        lang: o.lang(),
-                        name: o.name,
-                    }))
-                }
-                _ => {
-                    limit.record(conn, &ip_key)?;
-                    limit.record(conn, &email_key)?;
-                    Ok(LoginOutcome::Wrong)
-                }
-            }
+            let failures = rate_limit::LOGIN_FAILURES_PER_ACCOUNT.current(conn, &a.account)?;
+            Ok(Some((
+                organizers::active_by_email(conn, &a.email)?,
+                failures,
+            )))
         })
         .await?;
+    let outcome = match admitted {
+        None => LoginOutcome::Throttled,
+        Some((found, failures)) => {
+            tokio::time::sleep(account_delay(failures)).await;
+            let password = form.password.clone();
+            state
+                .db
+                .run(move |conn| {
+                    let stored = found
+                        .as_ref()
+                        .map_or(organizers::decoy_hash(), |o| o.password_hash.as_str());
+                    let matches = organizers::verify_password(&password, stored);
+                    match found {
+                        Some(o) if matches => {
+                            rate_limit::LOGIN_PER_ACCOUNT_AND_ADDRESS.clear(conn, &attempt.pair)?;
+                            Ok(LoginOutcome::Ok(sessions::start(conn, o.id, now())?))
+                        }
+                        _ => {
+                            rate_limit::LOGIN_FAILURES_PER_ACCOUNT
+                                .count_one(conn, &attempt.account)?;
+                            Ok(LoginOutcome::Wrong)
+                        }
+                    }
+                })
+                .await?
+        }
+    };
     let (status, key) = match outcome {
-        LoginOutcome::Ok(who) => {
-            session::log_in(&session, who)?;
+        LoginOutcome::Ok(token) => {
+            session::log_in(&session, &token)?;
             return Ok(see_other("/admin/"));
         }
         LoginOutcome::Wrong => (StatusCode::UNPROCESSABLE_ENTITY, "login-failed"),
@@ -157,8 +203,19 @@ async fn login(
     )
 }
 
-async fn logout(session: Session, form: web::Form<CsrfOnly>) -> Result<HttpResponse, AppError> {
+/// Ends the session in the database, so every copy of the cookie is dead too.
+async fn logout(
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
     session::verify_csrf(&session, &form.csrf)?;
+    if let Some(token) = session::organizer_token(&session) {
+        state
+            .db
+            .run(move |conn| Ok(sessions::end(conn, &token)?))
+            .await?;
+    }
     session::log_out(&session);
     Ok(see_other("/admin/login"))
 }
@@ -186,13 +243,6 @@ async fn change_lang(
         .db
         .run(move |conn| Ok(organizers::set_lang(conn, id, lang)?))
         .await?;
-    session::update_organizer(
-        &session,
-        SessionOrganizer {
-            lang,
-            ..organizer.0
-        },
-    );
     session::flash(&session, FlashKind::Success, "admin-lang-changed");
     Ok(see_other("/admin/"))
 }

@@ -550,6 +550,5 @@ async fn export(state: web::Data<AppState>, _o: Organizer) -> Result<HttpRespons
                 now().format("%Y-%m-%d")
             ),
         ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body))
 }

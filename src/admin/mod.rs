@@ -10,6 +10,7 @@ pub mod organizers;
 mod outbox;
 mod posts;
 mod privacy;
+pub mod sessions;
 mod topics;
 
 use actix_web::web;

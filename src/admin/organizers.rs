@@ -19,6 +19,7 @@ pub struct OrganizerRow {
     pub password_hash: String,
     pub lang: String,
     pub created_at: NaiveDateTime,
+    pub deactivated_at: Option<NaiveDateTime>,
 }
 
 impl OrganizerRow {
@@ -59,6 +60,38 @@ pub fn by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<OrganizerR
         .select(OrganizerRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The organizer who may log in with `email`: deactivated accounts are as good as unknown.
+pub fn active_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<OrganizerRow>> {
+    organizers::table
+        .filter(organizers::email.eq(email))
+        .filter(organizers::deactivated_at.is_null())
+        .select(OrganizerRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Sets a new password and ends every session, so a stolen cookie stops working too.
+pub fn set_password(conn: &mut DbConn, id: i64, password_hash: &str) -> QueryResult<()> {
+    crate::db::write_transaction(conn, |conn| {
+        diesel::update(organizers::table.find(id))
+            .set(organizers::password_hash.eq(password_hash))
+            .execute(conn)?;
+        super::sessions::end_all(conn, id)?;
+        Ok(())
+    })
+}
+
+/// Closes an account: no more logins, and its open sessions end at once.
+pub fn deactivate(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    crate::db::write_transaction(conn, |conn| {
+        diesel::update(organizers::table.find(id))
+            .set(organizers::deactivated_at.eq(Some(now)))
+            .execute(conn)?;
+        super::sessions::end_all(conn, id)?;
+        Ok(())
+    })
 }
 
 pub fn by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrganizerRow>> {

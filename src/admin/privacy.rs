@@ -160,8 +160,6 @@ async fn export(
                 at.format("%Y-%m-%d")
             ),
         ))
-        // Personal data: no copy in any cache.
-        .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body))
 }
 

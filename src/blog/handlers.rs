@@ -386,7 +386,7 @@ async fn comment(
         Ok(valid) => valid,
         Err(errors) => return post_page(&state, ctx, slug, form, errors).await,
     };
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config.trusted_proxies);
     let lookup = slug.clone();
     let outcome = state
         .db

@@ -122,7 +122,7 @@ async fn sign_up(
         source: format!("{}{}", state.config.base_url, req.path()),
         consent_text: mail_lang.t("newsletter-consent"),
     };
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config.trusted_proxies);
     let mail_ctx = state.config.mail_context();
     let sent = state
         .db

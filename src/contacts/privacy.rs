@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use serde_json::{Value, json};
 
 use crate::db::schema::{
-    comments, contact_tags, contacts, events, outbox, posts, rsvps, topic_boards, topic_notes,
-    topic_votes, topics,
+    comments, contact_tags, contacts, events, outbox, posts, rsvp_links, rsvps, topic_boards,
+    topic_notes, topic_votes, topics,
 };
 use crate::db::{DbConn, write_transaction};
 use crate::mail::suppression::{self, Reason};
@@ -351,14 +351,13 @@ pub fn erase(conn: &mut DbConn, email: &str, now: NaiveDateTime) -> QueryResult<
 
         // Status, guests and diet stay so the places and catering numbers stay right.
         // New link tokens make the old confirmation and manage links dead ends.
+        diesel::delete(rsvp_links::table.filter(rsvp_links::rsvp_id.eq_any(&ids))).execute(conn)?;
         for id in &ids {
             erased.rsvps += diesel::update(rsvps::table.find(id))
                 .set((
                     rsvps::name.eq(ERASED_NAME),
                     rsvps::email.eq(format!("erased-{id}@invalid")),
                     rsvps::notes.eq(""),
-                    rsvps::confirm_token_hash.eq(None::<String>),
-                    rsvps::confirm_expires_at.eq(None::<NaiveDateTime>),
                     rsvps::manage_token_hash.eq(crate::web::session::token_hash(
                         &crate::web::session::random_token(),
                     )),

@@ -8,6 +8,17 @@ diesel::table! {
         password_hash -> Text,
         lang -> Text,
         created_at -> Timestamp,
+        deactivated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organizer_sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        organizer_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
     }
 }
 
@@ -74,11 +85,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    rate_events (id) {
-        id -> BigInt,
+    rate_counters (bucket, subject) {
         bucket -> Text,
         subject -> Text,
-        created_at -> Timestamp,
+        window_start -> Timestamp,
+        hits -> Integer,
     }
 }
 
@@ -137,8 +148,6 @@ diesel::table! {
         diet -> Text,
         notes -> Text,
         status -> Text,
-        confirm_token_hash -> Nullable<Text>,
-        confirm_expires_at -> Nullable<Timestamp>,
         manage_token_hash -> Text,
         consent_at -> Timestamp,
         created_at -> Timestamp,
@@ -146,6 +155,14 @@ diesel::table! {
         waitlisted_at -> Nullable<Timestamp>,
         cancelled_at -> Nullable<Timestamp>,
         checked_in_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rsvp_links (token_hash) {
+        token_hash -> Text,
+        rsvp_id -> BigInt,
+        expires_at -> Timestamp,
     }
 }
 
@@ -311,6 +328,8 @@ diesel::table! {
 }
 
 diesel::joinable!(posts -> organizers (author_id));
+diesel::joinable!(organizer_sessions -> organizers (organizer_id));
+diesel::joinable!(rsvp_links -> rsvps (rsvp_id));
 diesel::joinable!(post_categories -> posts (post_id));
 diesel::joinable!(post_categories -> categories (category_id));
 diesel::joinable!(post_tags -> posts (post_id));
@@ -337,17 +356,19 @@ diesel::joinable!(outbox -> campaigns (campaign_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizers,
+    organizer_sessions,
     categories,
     tags,
     posts,
     post_categories,
     post_tags,
     comments,
-    rate_events,
+    rate_counters,
     events,
     agenda_items,
     event_posts,
     rsvps,
+    rsvp_links,
     outbox,
     topic_boards,
     rooms,

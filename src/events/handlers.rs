@@ -236,7 +236,7 @@ async fn rsvp(
             .await;
         }
     };
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config.trusted_proxies);
     let mail_ctx = mail_ctx(&state);
     let registering = event.clone();
     let outcome = state

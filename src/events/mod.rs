@@ -7,6 +7,5 @@ pub mod ics;
 pub mod model;
 pub mod pages;
 pub mod queries;
-pub mod reminders;
 
 pub use handlers::routes;

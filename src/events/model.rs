@@ -126,8 +126,6 @@ pub struct Rsvp {
     pub diet: String,
     pub notes: String,
     pub status: String,
-    pub confirm_token_hash: Option<String>,
-    pub confirm_expires_at: Option<NaiveDateTime>,
     pub manage_token_hash: String,
     pub consent_at: NaiveDateTime,
     pub created_at: NaiveDateTime,

@@ -8,7 +8,7 @@ use super::emails::{self, MailContext};
 use super::model::{AgendaItem, Event, EventStatus, Rsvp, RsvpStatus};
 use crate::blog::model::{Post, PostStatus};
 use crate::db::DbConn;
-use crate::db::schema::{agenda_items, event_posts, events, posts, rsvps};
+use crate::db::schema::{agenda_items, event_posts, events, posts, rsvp_links, rsvps};
 use crate::i18n::Lang;
 use crate::mail;
 use crate::web::session::{random_token, token_hash};
@@ -160,8 +160,6 @@ pub fn register(
             rsvps::diet.eq(&input.diet),
             rsvps::notes.eq(&input.notes),
             rsvps::status.eq(RsvpStatus::Pending.as_str()),
-            rsvps::confirm_token_hash.eq(Some(token_hash(&confirm_token))),
-            rsvps::confirm_expires_at.eq(Some(now + CONFIRM_TTL)),
             rsvps::consent_at.eq(now),
         );
         let rsvp_id = match existing {
@@ -209,6 +207,14 @@ pub fn register(
                 id
             }
         };
+        // Earlier links stay valid until they expire: whichever mail the person opens works.
+        diesel::insert_into(rsvp_links::table)
+            .values((
+                rsvp_links::token_hash.eq(token_hash(&confirm_token)),
+                rsvp_links::rsvp_id.eq(rsvp_id),
+                rsvp_links::expires_at.eq(now + CONFIRM_TTL),
+            ))
+            .execute(conn)?;
         let email = emails::confirm_link(mail_ctx, event, rsvp_id, input, &confirm_token);
         mail::enqueue(
             conn,
@@ -238,26 +244,36 @@ pub fn confirm(
 ) -> QueryResult<Confirmation> {
     let hash = token_hash(token);
     crate::db::write_transaction(conn, |conn| {
-        let Some(rsvp) = rsvps::table
-            .filter(rsvps::confirm_token_hash.eq(&hash))
-            .select(Rsvp::as_select())
-            .first(conn)
+        let Some((rsvp_id, expires_at)) = rsvp_links::table
+            .find(&hash)
+            .select((rsvp_links::rsvp_id, rsvp_links::expires_at))
+            .first::<(i64, NaiveDateTime)>(conn)
             .optional()?
         else {
             return Ok(Confirmation::Unknown);
         };
-        let event = lock_event(conn, rsvp.event_id)?;
+        let event_id = rsvps::table
+            .find(rsvp_id)
+            .select(rsvps::event_id)
+            .first(conn)?;
+        let event = lock_event(conn, event_id)?;
         // Read again under the lock: a parallel click may have confirmed it already.
+        let still_valid = rsvp_links::table
+            .find(&hash)
+            .count()
+            .get_result::<i64>(conn)?
+            > 0;
         let rsvp = rsvps::table
-            .find(rsvp.id)
+            .find(rsvp_id)
             .select(Rsvp::as_select())
             .first(conn)?;
-        if rsvp.confirm_token_hash.as_deref() != Some(hash.as_str()) {
+        if !still_valid || rsvp.status() != RsvpStatus::Pending {
             return Ok(Confirmation::Unknown);
         }
-        if rsvp.confirm_expires_at.is_some_and(|t| t < now) {
+        if expires_at < now {
             return Ok(Confirmation::Expired(event, rsvp));
         }
+        diesel::delete(rsvp_links::table.filter(rsvp_links::rsvp_id.eq(rsvp.id))).execute(conn)?;
         let free = i64::from(event.capacity) - places_taken(conn, event.id)?;
         let status = if rsvp.places() <= free {
             RsvpStatus::Confirmed
@@ -267,8 +283,6 @@ pub fn confirm(
         diesel::update(rsvps::table.find(rsvp.id))
             .set((
                 rsvps::status.eq(status.as_str()),
-                rsvps::confirm_token_hash.eq(None::<String>),
-                rsvps::confirm_expires_at.eq(None::<NaiveDateTime>),
                 rsvps::confirmed_at.eq(Some(now)),
                 rsvps::waitlisted_at.eq((status == RsvpStatus::Waitlisted).then_some(now)),
             ))
@@ -399,9 +413,9 @@ pub fn cancel(
             .set((
                 rsvps::status.eq(RsvpStatus::Cancelled.as_str()),
                 rsvps::cancelled_at.eq(Some(now)),
-                rsvps::confirm_token_hash.eq(None::<String>),
             ))
             .execute(conn)?;
+        diesel::delete(rsvp_links::table.filter(rsvp_links::rsvp_id.eq(rsvp_id))).execute(conn)?;
         let email = emails::cancelled(mail_ctx, &event, &rsvp);
         mail::enqueue(
             conn,

@@ -299,7 +299,7 @@ async fn propose(
             return Ok(see_other(&format!("{}#rsvp", event.path(lang))));
         }
     };
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config.trusted_proxies);
     let result = state
         .db
         .run(move |conn| {
@@ -589,7 +589,7 @@ async fn save_note(
         Ok(valid) => valid,
         Err(errors) => return back(errors, StatusCode::UNPROCESSABLE_ENTITY, ctx, event).await,
     };
-    let ip = client_ip(&req, state.config.trust_proxy);
+    let ip = client_ip(&req, &state.config.trusted_proxies);
     let saved = state
         .db
         .run(move |conn| {

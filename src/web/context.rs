@@ -49,7 +49,7 @@ impl PageCtx {
         let mut ctx = PageCtx {
             lang,
             csrf: session::csrf_token(&session),
-            organizer: session::organizer(&session),
+            organizer: session::organizer(req),
             flash: session::take_flash(&session),
             switch_href: format!("/{}/", lang.other()),
             alternates: Vec::new(),

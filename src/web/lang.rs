@@ -1,6 +1,5 @@
 //! Which language a visitor gets: the URL prefix, else a remembered choice, else Accept-Language.
 
-use actix_session::SessionExt;
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -14,7 +13,7 @@ pub const COOKIE: &str = "lang";
 
 /// The language for a request without a language in its path.
 pub fn preferred(req: &HttpRequest) -> Lang {
-    if let Some(who) = session::organizer(&req.get_session()) {
+    if let Some(who) = session::organizer(req) {
         return who.lang;
     }
     remembered_or_negotiated(req)

@@ -4,13 +4,14 @@ use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::storage::CookieSessionStore;
 use actix_session::{Session, SessionMiddleware};
 use actix_web::cookie::{Key, SameSite};
+use actix_web::{HttpMessage, HttpRequest};
 use base64::Engine;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
-const ORGANIZER: &str = "organizer";
+const ORGANIZER: &str = "organizer-session";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
 
@@ -26,7 +27,8 @@ pub fn middleware(secret: &[u8], secure: bool) -> SessionMiddleware<CookieSessio
         .build()
 }
 
-/// The organizer a session belongs to.
+/// The organizer a request belongs to, as the admin shell resolved it from the database
+/// (the cookie only carries the session's random token).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SessionOrganizer {
     pub id: i64,
@@ -35,26 +37,38 @@ pub struct SessionOrganizer {
     pub lang: crate::i18n::Lang,
 }
 
-pub fn organizer(session: &Session) -> Option<SessionOrganizer> {
-    session.get::<SessionOrganizer>(ORGANIZER).ok().flatten()
+/// The organizer of this request, if its session token was valid.
+pub fn organizer(req: &HttpRequest) -> Option<SessionOrganizer> {
+    req.extensions().get::<SessionOrganizer>().cloned()
 }
 
-/// Logs an organizer in with a fresh session, so a planted session id or token is useless.
-pub fn log_in(session: &Session, who: SessionOrganizer) -> Result<(), AppError> {
+/// Records the organizer a valid session token belongs to, for the rest of the request.
+pub fn set_organizer(req: &HttpRequest, who: SessionOrganizer) {
+    req.extensions_mut().insert(who);
+}
+
+/// The organizer session token the cookie carries.
+pub fn organizer_token(session: &Session) -> Option<String> {
+    session.get::<String>(ORGANIZER).ok().flatten()
+}
+
+/// Starts an organizer session in a fresh cookie, so a planted session id or token is useless.
+pub fn log_in(session: &Session, token: &str) -> Result<(), AppError> {
     session.renew();
     session.remove(CSRF);
     session
-        .insert(ORGANIZER, who)
+        .insert(ORGANIZER, token)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))
 }
 
-/// Replaces the stored organizer details (after a language change).
-pub fn update_organizer(session: &Session, who: SessionOrganizer) {
-    let _ = session.insert(ORGANIZER, who);
-}
-
+/// Forgets everything this browser's cookie held.
 pub fn log_out(session: &Session) {
     session.purge();
+}
+
+/// Drops a token the database no longer knows (ended or expired elsewhere).
+pub fn forget_organizer(session: &Session) {
+    session.remove(ORGANIZER);
 }
 
 /// The session's CSRF token, created on first use.

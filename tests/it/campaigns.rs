@@ -155,7 +155,7 @@ async fn organizers_write_preview_test_and_send_an_invitation() {
     let page = jana.get(&invite).await;
     assert_eq!(page.field("email").as_deref(), Some("jana@example.org"));
     assert_eq!(page.field("name").as_deref(), Some("jana"));
-    assert_eq!(page.header("cache-control"), "no-store");
+    assert_eq!(page.header("cache-control"), "private, no-store");
     let forged = invite.replace("?invite=", "?invite=1");
     assert_eq!(jana.get(&forged).await.field("email").as_deref(), Some(""));
     jana.submit(

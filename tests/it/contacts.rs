@@ -230,7 +230,7 @@ async fn one_click_unsubscribes_without_anything_else() {
     assert_eq!(reason, Some(Reason::Unsubscribed));
     let page = mail_program.get(&path).await;
     page.assert_contains("keine Einladungen und Hinweise mehr");
-    assert_eq!(page.header("cache-control"), "no-store");
+    assert_eq!(page.header("cache-control"), "private, no-store");
 
     // Forged and foreign tokens lead nowhere.
     let other = contact(&app, "ben@example.org", Lang::De, "");

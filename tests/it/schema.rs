@@ -61,8 +61,8 @@ fn group(columns: Vec<Column>) -> Tables {
     tables
 }
 
-/// Table and column names from the CREATE TABLE and ALTER TABLE … ADD COLUMN statements
-/// of a tree.
+/// Table and column names from the CREATE TABLE, DROP TABLE and ALTER TABLE … ADD/DROP
+/// COLUMN statements of a tree.
 fn declared_tables(backend: &str) -> Tables {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("migrations")
@@ -73,12 +73,24 @@ fn declared_tables(backend: &str) -> Tables {
         for statement in sql.split(';') {
             if let Some(rest) = statement.split("ALTER TABLE ").nth(1) {
                 let words: Vec<&str> = rest.split_whitespace().collect();
-                if let [table, "ADD", "COLUMN", column, ..] = words.as_slice() {
-                    tables
-                        .entry(table.to_string())
-                        .or_default()
-                        .insert(column.to_string());
+                match words.as_slice() {
+                    [table, "ADD", "COLUMN", column, ..] => {
+                        tables
+                            .entry(table.to_string())
+                            .or_default()
+                            .insert(column.to_string());
+                    }
+                    [table, "DROP", "COLUMN", column, ..] => {
+                        if let Some(columns) = tables.get_mut(*table) {
+                            columns.remove(*column);
+                        }
+                    }
+                    _ => {}
                 }
+                continue;
+            }
+            if let Some(rest) = statement.split("DROP TABLE ").nth(1) {
+                tables.remove(rest.split_whitespace().next().unwrap_or_default());
                 continue;
             }
             let Some(rest) = statement.trim_start().split("CREATE TABLE ").nth(1) else {

@@ -41,6 +41,10 @@ pub async fn run_once(db: &Db, config: &Config) {
         crate::web::rate_limit::forget_expired(conn, now())
     })
     .await;
+    job(db, "expired confirmation links", |conn| {
+        crate::events::queries::forget_expired_links(conn, now())
+    })
+    .await;
     job(db, "expired organizer sessions", move |conn| {
         crate::admin::sessions::forget_expired(conn, lifetime, now())
     })

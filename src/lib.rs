@@ -121,6 +121,7 @@ pub fn app(
         .app_data(state)
         .configure(configure)
         .wrap(web::errors::handlers())
+        .wrap(from_fn(web::private_token_pages))
         .wrap(from_fn(web::lang::remember))
         .wrap(from_fn(admin::sessions::identify))
         .wrap(session)

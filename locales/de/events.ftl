@@ -63,6 +63,7 @@ confirm-waitlisted = { $count ->
     [one] Alle Plätze sind vergeben. Du stehst auf Platz 1 der Warteliste – wird etwas frei, rückst du automatisch nach.
    *[other] Alle Plätze sind vergeben. Du stehst auf Platz { $count } der Warteliste – wird etwas frei, rückst du automatisch nach.
 }
+confirm-already = Deine Anmeldung ist schon bestätigt – über den Link aus einer anderen Mail. Du musst nichts mehr tun.
 confirm-expired = Dieser Link ist abgelaufen. Melde dich einfach noch einmal an, dann schicken wir dir einen neuen.
 confirm-unknown = Diesen Link kennen wir nicht, oder er wurde schon benutzt.
 confirm-manage = Anmeldung ansehen oder ändern

@@ -63,6 +63,7 @@ confirm-waitlisted = { $count ->
     [one] All places are taken. You are number 1 on the waiting list – if a place frees up, you move up automatically.
    *[other] All places are taken. You are number { $count } on the waiting list – if a place frees up, you move up automatically.
 }
+confirm-already = Your registration is already confirmed, through the link in another email. There is nothing left to do.
 confirm-expired = This link has expired. Just register again and we will send you a new one.
 confirm-unknown = We do not know this link, or it has been used already.
 confirm-manage = View or change your registration

@@ -93,7 +93,7 @@ fn account_delay(failures: i32) -> std::time::Duration {
     if over <= 0 {
         return std::time::Duration::ZERO;
     }
-    let millis = 250u64.saturating_mul(1 << over.min(5));
+    let millis = 250u64 << (over - 1).min(5);
     std::time::Duration::from_millis(millis.min(8_000))
 }
 
@@ -245,4 +245,20 @@ async fn change_lang(
         .await?;
     session::flash(&session, FlashKind::Success, "admin-lang-changed");
     Ok(see_other("/admin/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::account_delay;
+
+    #[test]
+    fn an_account_under_attack_answers_ever_slower() {
+        let ms = |failures| account_delay(failures).as_millis();
+        assert_eq!(
+            [ms(0), ms(10), ms(11), ms(12), ms(13)],
+            [0, 0, 250, 500, 1000]
+        );
+        assert_eq!(ms(16), 8000);
+        assert_eq!(ms(1000), 8000);
+    }
 }

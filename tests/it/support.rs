@@ -45,6 +45,11 @@ pub fn postgres_url() -> Option<String> {
 
 impl TestApp {
     pub fn new() -> TestApp {
+        TestApp::with_config(|_| {})
+    }
+
+    /// An app whose settings `adjust` changes first (trusted proxies, session lifetimes…).
+    pub fn with_config(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let (url, pg_schema) = match postgres_url() {
             Some(base) => {
@@ -75,6 +80,7 @@ impl TestApp {
         .expect("test config");
         config.database_url = url.clone();
         config.ensure_secret_key().expect("secret key");
+        adjust(&mut config);
         let pool = db::connect(&url, 8).expect("pool");
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
         TestApp {
@@ -101,6 +107,7 @@ impl TestApp {
         Client {
             service: test::init_service(app(self.state.clone())).await,
             cookies: HashMap::new(),
+            peer: DEFAULT_PEER.into(),
         }
     }
 
@@ -119,6 +126,7 @@ impl TestApp {
         Client {
             service: test::init_service(app(state)).await,
             cookies: HashMap::new(),
+            peer: DEFAULT_PEER.into(),
         }
     }
 
@@ -314,10 +322,14 @@ impl Resp {
     }
 }
 
+/// The address every test client connects from unless told otherwise.
+const DEFAULT_PEER: &str = "203.0.113.7:40000";
+
 /// Drives the app like a browser that keeps cookies.
 pub struct Client<S> {
     service: S,
     cookies: HashMap<String, String>,
+    peer: String,
 }
 
 impl<S, B> Client<S>
@@ -330,6 +342,21 @@ where
         self.cookies.clear();
     }
 
+    /// The cookies this browser holds, to be copied into another one.
+    pub fn cookies(&self) -> HashMap<String, String> {
+        self.cookies.clone()
+    }
+
+    /// Takes over the cookies of another browser (as someone who copied them would).
+    pub fn use_cookies(&mut self, cookies: HashMap<String, String>) {
+        self.cookies = cookies;
+    }
+
+    /// Connects from another address (`ip:port`) from now on.
+    pub fn connect_from(&mut self, peer: &str) {
+        self.peer = peer.to_string();
+    }
+
     fn with_cookies(&self, req: test::TestRequest) -> test::TestRequest {
         let cookie_header = self
             .cookies
@@ -337,7 +364,7 @@ where
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join("; ");
-        let req = req.peer_addr("203.0.113.7:40000".parse().expect("addr"));
+        let req = req.peer_addr(self.peer.parse().expect("addr"));
         if cookie_header.is_empty() {
             req
         } else {
@@ -424,6 +451,31 @@ where
                 .set_payload(body),
         )
         .await
+    }
+
+    /// Posts the same form `times` times at once (with this browser's cookies) and returns
+    /// the statuses: for races.
+    pub async fn post_concurrently(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        times: usize,
+    ) -> Vec<StatusCode> {
+        let body = serde_urlencoded::to_string(fields).expect("form encoding");
+        let requests = (0..times).map(|_| {
+            let req = self.with_cookies(
+                test::TestRequest::post()
+                    .uri(path)
+                    .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                    .set_payload(body.clone()),
+            );
+            test::call_service(&self.service, req.to_request())
+        });
+        futures_util::future::join_all(requests)
+            .await
+            .into_iter()
+            .map(|res| res.status())
+            .collect()
     }
 
     /// Loads `form_page`, then posts `fields` plus the page's CSRF token to `action`.

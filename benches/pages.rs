@@ -38,10 +38,7 @@ async fn main() {
     let pool = db::connect(&config.database_url, 8).expect("pool");
     db::migrate(&mut pool.get().expect("conn")).expect("migrate");
     grillplatz::demo::fill(&mut pool.get().expect("conn")).expect("demo");
-    let state = web::Data::new(AppState {
-        config,
-        db: Db::new(pool),
-    });
+    let state = web::Data::new(AppState::new(config, Db::new(pool)));
     let service = test::init_service(app(state.clone())).await;
 
     let paths = [

@@ -174,7 +174,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         config.timezone,
         config.campaign_rate,
     );
-    let state = web::Data::new(AppState { config, db });
+    let state = web::Data::new(AppState::new(config, db));
     actix_web::rt::System::new().block_on(async move {
         let worker = worker(&worker_config, worker_db)?;
         actix_web::rt::spawn(reminder_loop);

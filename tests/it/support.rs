@@ -45,6 +45,11 @@ pub fn postgres_url() -> Option<String> {
 
 impl TestApp {
     pub fn new() -> TestApp {
+        TestApp::configured(|_| {})
+    }
+
+    /// A test app whose settings `adjust` changes first.
+    pub fn configured(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let (url, pg_schema) = match postgres_url() {
             Some(base) => {
@@ -75,14 +80,12 @@ impl TestApp {
         .expect("test config");
         config.database_url = url.clone();
         config.ensure_secret_key().expect("secret key");
+        adjust(&mut config);
         let pool = db::connect(&url, 8).expect("pool");
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
         TestApp {
             url,
-            state: web::Data::new(AppState {
-                config,
-                db: Db::new(pool),
-            }),
+            state: web::Data::new(AppState::new(config, Db::new(pool))),
             _dir: dir,
             pg_schema,
         }
@@ -112,10 +115,7 @@ impl TestApp {
         impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
     > {
         let pool = db::connect(&self.url, 4).expect("pool");
-        let state = web::Data::new(AppState {
-            config: self.state.config.clone(),
-            db: Db::new(pool),
-        });
+        let state = web::Data::new(AppState::new(self.state.config.clone(), Db::new(pool)));
         Client {
             service: test::init_service(app(state)).await,
             cookies: HashMap::new(),

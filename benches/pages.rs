@@ -5,6 +5,9 @@
 //! The live board's latency (a vote committed → the board's event stream delivers it) is
 //! reported against the board's polling interval.
 //!
+//! The fan-out case: `/healthz` and the topic board while `VIEWERS` live streams are open
+//! and a dot toggles, as ratios to the same pages with the dot toggling but no streams.
+//!
 //! Run with `cargo bench --bench pages`.
 
 use std::time::{Duration, Instant};
@@ -16,6 +19,8 @@ use grillplatz::{AppState, app};
 
 const ROUNDS: usize = 7;
 const REQUESTS: usize = 200;
+/// Open live streams in the fan-out case.
+const VIEWERS: usize = 300;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -57,19 +62,7 @@ async fn main() {
     ];
     let mut results = Vec::new();
     for path in paths {
-        let mut rounds = Vec::new();
-        for _ in 0..ROUNDS {
-            let start = Instant::now();
-            for _ in 0..REQUESTS {
-                let res =
-                    test::call_service(&service, test::TestRequest::get().uri(path).to_request())
-                        .await;
-                assert!(res.status().is_success(), "{path}: {}", res.status());
-                let _ = test::read_body(res).await;
-            }
-            rounds.push(start.elapsed() / REQUESTS as u32);
-        }
-        results.push((path, median(rounds)));
+        results.push((path, per_request(&service, path).await));
     }
     let reference = results[0].1.as_secs_f64();
     println!("{:<40} {:>12} {:>10}", "page", "per request", "× healthz");
@@ -82,6 +75,31 @@ async fn main() {
         );
     }
     live_board_latency(&service, &state).await;
+    live_fanout(&service, &state).await;
+}
+
+/// The median time of one GET of `path` over `ROUNDS` rounds of `REQUESTS` requests.
+async fn per_request<S, B>(service: &S, path: &str) -> Duration
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let mut rounds = Vec::new();
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        for _ in 0..REQUESTS {
+            let res =
+                test::call_service(service, test::TestRequest::get().uri(path).to_request()).await;
+            assert!(res.status().is_success(), "{path}: {}", res.status());
+            let _ = test::read_body(res).await;
+        }
+        rounds.push(start.elapsed() / REQUESTS as u32);
+    }
+    median(rounds)
 }
 
 /// Votes on the demo board one dot at a time and waits for each update on the stream.
@@ -164,5 +182,123 @@ where
         median_latency.as_secs_f64() / poll.as_secs_f64(),
         worst.as_secs_f64() / poll.as_secs_f64(),
         poll.as_millis()
+    );
+}
+
+/// `/healthz` and the topic board with and without `VIEWERS` open streams, a dot
+/// toggling on the board throughout (faster than the poll, so every poll finds a change).
+async fn live_fanout<S, B>(service: &S, state: &web::Data<AppState>)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody + 'static,
+{
+    use grillplatz::topics::queries;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let (event_id, voter, topic) = {
+        let mut conn = state.db.pool().get().expect("conn");
+        let event = grillplatz::events::queries::public_by_slug(&mut conn, "grillen-2027")
+            .expect("query")
+            .expect("demo event");
+        let topics = queries::open_topics(&mut conn, event.id).expect("topics");
+        (event.id, 1, topics[0].id)
+    };
+    let toggles = Arc::new(AtomicU64::new(0));
+    let toggler = {
+        let (state, toggles) = (state.clone(), toggles.clone());
+        actix_web::rt::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let toggled = state
+                    .db
+                    .run(move |conn| {
+                        let had_dot = queries::dots_of(conn, voter)?.contains(&topic);
+                        let now = grillplatz::blog::queries::now();
+                        let done = if had_dot {
+                            queries::unvote(conn, event_id, voter, topic)
+                        } else {
+                            queries::vote(conn, event_id, voter, topic, now)
+                        };
+                        Ok(done.is_ok())
+                    })
+                    .await;
+                assert!(matches!(toggled, Ok(true)), "the demo voter toggles a dot");
+                toggles.fetch_add(1, Ordering::Relaxed);
+            }
+        })
+    };
+    let healthz = "/healthz";
+    let board = "/de/events/grillen-2027/topics/";
+    let quiet = (
+        per_request(service, healthz).await,
+        per_request(service, board).await,
+    );
+
+    let delivered = Arc::new(AtomicU64::new(0));
+    let mut readers = Vec::new();
+    for _ in 0..VIEWERS {
+        let res = test::call_service(
+            service,
+            test::TestRequest::get()
+                .uri("/de/events/grillen-2027/board/stream")
+                .to_request(),
+        )
+        .await;
+        assert!(res.status().is_success(), "stream: {}", res.status());
+        let mut body = Box::pin(res.into_body());
+        let delivered = delivered.clone();
+        readers.push(actix_web::rt::spawn(async move {
+            while let Some(Ok(_)) = std::future::poll_fn(|cx| body.as_mut().poll_next(cx)).await {
+                delivered.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    let hub = &state.live;
+    let (renders, polls, changes) = (hub.renders(), hub.polls(), toggles.load(Ordering::Relaxed));
+    let started = Instant::now();
+    let busy = (
+        per_request(service, healthz).await,
+        per_request(service, board).await,
+    );
+    let elapsed = started.elapsed();
+    let (renders, polls, changes) = (
+        hub.renders() - renders,
+        hub.polls() - polls,
+        toggles.load(Ordering::Relaxed) - changes,
+    );
+    toggler.abort();
+    for reader in readers {
+        reader.abort();
+        let _ = reader.await;
+    }
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    println!(
+        "live fan-out, {VIEWERS} streams open and a dot toggling every 200 ms, vs. no streams:"
+    );
+    for (path, without, with) in [(healthz, quiet.0, busy.0), (board, quiet.1, busy.1)] {
+        println!(
+            "  {:<36} {:>8.0}µs → {:>8.0}µs  {:>5.2} ×",
+            path,
+            without.as_secs_f64() * 1e6,
+            with.as_secs_f64() * 1e6,
+            ratio(with, without)
+        );
+    }
+    println!(
+        "  topic board × healthz: {:.1} without streams, {:.1} with",
+        ratio(quiet.1, quiet.0),
+        ratio(busy.1, busy.0)
+    );
+    println!(
+        "  in {:.1} s with streams: {changes} toggles, {polls} version reads, {renders} renders, \
+         {} events delivered; {} streams open after closing them",
+        elapsed.as_secs_f64(),
+        delivered.load(Ordering::Relaxed),
+        hub.open_streams()
     );
 }

@@ -5,8 +5,8 @@
 //! The live board's latency (a vote committed → the board's event stream delivers it) is
 //! reported against the board's polling interval.
 //!
-//! The fan-out case: `/healthz` and the topic board while `VIEWERS` live streams are open
-//! and a dot toggles, as ratios to the same pages with the dot toggling but no streams.
+//! The fan-out case: latency of `/healthz` and the topic board while `VIEWERS` live streams
+//! are open and a dot toggles, as ratios to the same with the dot toggling but no streams.
 //!
 //! Run with `cargo bench --bench pages`.
 
@@ -234,71 +234,124 @@ where
     };
     let healthz = "/healthz";
     let board = "/de/events/grillen-2027/topics/";
-    let quiet = (
-        per_request(service, healthz).await,
-        per_request(service, board).await,
-    );
-
-    let delivered = Arc::new(AtomicU64::new(0));
-    let mut readers = Vec::new();
-    for _ in 0..VIEWERS {
-        let res = test::call_service(
-            service,
-            test::TestRequest::get()
-                .uri("/de/events/grillen-2027/board/stream")
-                .to_request(),
-        )
-        .await;
-        assert!(res.status().is_success(), "stream: {}", res.status());
-        let mut body = Box::pin(res.into_body());
-        let delivered = delivered.clone();
-        readers.push(actix_web::rt::spawn(async move {
-            while let Some(Ok(_)) = std::future::poll_fn(|cx| body.as_mut().poll_next(cx)).await {
-                delivered.fetch_add(1, Ordering::Relaxed);
-            }
-        }));
-    }
     let hub = &state.live;
-    let (renders, polls, changes) = (hub.renders(), hub.polls(), toggles.load(Ordering::Relaxed));
-    let started = Instant::now();
-    let busy = (
-        per_request(service, healthz).await,
-        per_request(service, board).await,
-    );
-    let elapsed = started.elapsed();
-    let (renders, polls, changes) = (
-        hub.renders() - renders,
-        hub.polls() - polls,
-        toggles.load(Ordering::Relaxed) - changes,
-    );
-    toggler.abort();
-    for reader in readers {
-        reader.abort();
-        let _ = reader.await;
+    let (mut quiet, mut busy) = (Samples::default(), Samples::default());
+    let (mut renders, mut polls, mut changes, mut delivered) = (0, 0, 0, 0);
+    // Quiet and busy windows take turns, so load from outside the bench hits both alike.
+    for _ in 0..FANOUT_ROUNDS {
+        quiet.take(service, healthz, board).await;
+        let events = Arc::new(AtomicU64::new(0));
+        let mut readers = Vec::new();
+        for _ in 0..VIEWERS {
+            let res = test::call_service(
+                service,
+                test::TestRequest::get()
+                    .uri("/de/events/grillen-2027/board/stream")
+                    .to_request(),
+            )
+            .await;
+            assert!(res.status().is_success(), "stream: {}", res.status());
+            let mut body = Box::pin(res.into_body());
+            let events = events.clone();
+            readers.push(actix_web::rt::spawn(async move {
+                while let Some(Ok(_)) = std::future::poll_fn(|cx| body.as_mut().poll_next(cx)).await
+                {
+                    events.fetch_add(1, Ordering::Relaxed);
+                }
+            }));
+        }
+        let before = (hub.renders(), hub.polls(), toggles.load(Ordering::Relaxed));
+        busy.take(service, healthz, board).await;
+        renders += hub.renders() - before.0;
+        polls += hub.polls() - before.1;
+        changes += toggles.load(Ordering::Relaxed) - before.2;
+        for reader in readers {
+            reader.abort();
+            let _ = reader.await;
+        }
+        delivered += events.load(Ordering::Relaxed);
     }
+    toggler.abort();
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
-        "live fan-out, {VIEWERS} streams open and a dot toggling every 200 ms, vs. no streams:"
+        "live fan-out: {VIEWERS} streams open vs. none, a dot toggling every 200 ms in both \
+         ({FANOUT_ROUNDS} × {:.0} s each, requests to both pages alternating):",
+        WINDOW.as_secs_f64()
     );
-    for (path, without, with) in [(healthz, quiet.0, busy.0), (board, quiet.1, busy.1)] {
+    println!(
+        "  {:<34} {:>22} {:>22} {:>14}",
+        "", "median no streams → streams", "p99 no streams → streams", "median ×, p99 ×"
+    );
+    for (path, without, with) in [
+        (healthz, &quiet.healthz, &busy.healthz),
+        (board, &quiet.board, &busy.board),
+    ] {
+        let (m0, m1) = (median(without.clone()), median(with.clone()));
+        let (p0, p1) = (p99(without), p99(with));
         println!(
-            "  {:<36} {:>8.0}µs → {:>8.0}µs  {:>5.2} ×",
+            "  {:<34} {:>9.2} → {:>6.2} ms {:>9.2} → {:>6.2} ms {:>6.2}, {:>5.2}",
             path,
-            without.as_secs_f64() * 1e6,
-            with.as_secs_f64() * 1e6,
-            ratio(with, without)
+            ms(m0),
+            ms(m1),
+            ms(p0),
+            ms(p1),
+            ratio(m1, m0),
+            ratio(p1, p0)
         );
     }
     println!(
-        "  topic board × healthz: {:.1} without streams, {:.1} with",
-        ratio(quiet.1, quiet.0),
-        ratio(busy.1, busy.0)
+        "  topic board × healthz (median): {:.1} without streams, {:.1} with",
+        ratio(median(quiet.board.clone()), median(quiet.healthz.clone())),
+        ratio(median(busy.board.clone()), median(busy.healthz.clone()))
     );
     println!(
-        "  in {:.1} s with streams: {changes} toggles, {polls} version reads, {renders} renders, \
-         {} events delivered; {} streams open after closing them",
-        elapsed.as_secs_f64(),
-        delivered.load(Ordering::Relaxed),
+        "  with streams: {changes} toggles, {polls} version reads, {renders} renders, \
+         {delivered} events delivered; {} streams open after closing them",
         hub.open_streams()
     );
+}
+
+/// Rounds of quiet and busy windows in the fan-out case, and how long each window lasts
+/// (several polls, so every window holds board changes going out to the streams).
+const FANOUT_ROUNDS: usize = 3;
+const WINDOW: Duration = Duration::from_secs(3);
+
+/// Single request latencies of the two pages in the fan-out case.
+#[derive(Default)]
+struct Samples {
+    healthz: Vec<Duration>,
+    board: Vec<Duration>,
+}
+
+impl Samples {
+    /// Alternates GETs of `healthz` and `board` for one `WINDOW`.
+    async fn take<S, B>(&mut self, service: &S, healthz: &str, board: &str)
+    where
+        S: actix_web::dev::Service<
+                actix_http::Request,
+                Response = actix_web::dev::ServiceResponse<B>,
+                Error = actix_web::Error,
+            >,
+        B: actix_web::body::MessageBody,
+    {
+        let end = Instant::now() + WINDOW;
+        while Instant::now() < end {
+            for (path, into) in [(healthz, &mut self.healthz), (board, &mut self.board)] {
+                let start = Instant::now();
+                let res =
+                    test::call_service(service, test::TestRequest::get().uri(path).to_request())
+                        .await;
+                assert!(res.status().is_success(), "{path}: {}", res.status());
+                let _ = test::read_body(res).await;
+                into.push(start.elapsed());
+            }
+        }
+    }
+}
+
+fn p99(samples: &[Duration]) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    sorted[(sorted.len() * 99 / 100).min(sorted.len() - 1)]
 }

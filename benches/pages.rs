@@ -5,6 +5,9 @@
 //! The live board's latency (a vote committed → the board's event stream delivers it) is
 //! reported against the board's polling interval.
 //!
+//! The fan-out case: latency of `/healthz` and the topic board while `VIEWERS` live streams
+//! are open and a dot toggles, as ratios to the same with the dot toggling but no streams.
+//!
 //! Run with `cargo bench --bench pages`.
 
 use std::time::{Duration, Instant};
@@ -16,6 +19,8 @@ use grillplatz::{AppState, app};
 
 const ROUNDS: usize = 7;
 const REQUESTS: usize = 200;
+/// Open live streams in the fan-out case.
+const VIEWERS: usize = 300;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -38,10 +43,7 @@ async fn main() {
     let pool = db::connect(&config.database_url, 8).expect("pool");
     db::migrate(&mut pool.get().expect("conn")).expect("migrate");
     grillplatz::demo::fill(&mut pool.get().expect("conn")).expect("demo");
-    let state = web::Data::new(AppState {
-        config,
-        db: Db::new(pool),
-    });
+    let state = web::Data::new(AppState::new(config, Db::new(pool)));
     let service = test::init_service(app(state.clone())).await;
 
     let paths = [
@@ -60,19 +62,7 @@ async fn main() {
     ];
     let mut results = Vec::new();
     for path in paths {
-        let mut rounds = Vec::new();
-        for _ in 0..ROUNDS {
-            let start = Instant::now();
-            for _ in 0..REQUESTS {
-                let res =
-                    test::call_service(&service, test::TestRequest::get().uri(path).to_request())
-                        .await;
-                assert!(res.status().is_success(), "{path}: {}", res.status());
-                let _ = test::read_body(res).await;
-            }
-            rounds.push(start.elapsed() / REQUESTS as u32);
-        }
-        results.push((path, median(rounds)));
+        results.push((path, per_request(&service, path).await));
     }
     let reference = results[0].1.as_secs_f64();
     println!("{:<40} {:>12} {:>10}", "page", "per request", "× healthz");
@@ -85,6 +75,31 @@ async fn main() {
         );
     }
     live_board_latency(&service, &state).await;
+    live_fanout(&service, &state).await;
+}
+
+/// The median time of one GET of `path` over `ROUNDS` rounds of `REQUESTS` requests.
+async fn per_request<S, B>(service: &S, path: &str) -> Duration
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let mut rounds = Vec::new();
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        for _ in 0..REQUESTS {
+            let res =
+                test::call_service(service, test::TestRequest::get().uri(path).to_request()).await;
+            assert!(res.status().is_success(), "{path}: {}", res.status());
+            let _ = test::read_body(res).await;
+        }
+        rounds.push(start.elapsed() / REQUESTS as u32);
+    }
+    median(rounds)
 }
 
 /// Votes on the demo board one dot at a time and waits for each update on the stream.
@@ -168,4 +183,175 @@ where
         worst.as_secs_f64() / poll.as_secs_f64(),
         poll.as_millis()
     );
+}
+
+/// `/healthz` and the topic board with and without `VIEWERS` open streams, a dot
+/// toggling on the board throughout (faster than the poll, so every poll finds a change).
+async fn live_fanout<S, B>(service: &S, state: &web::Data<AppState>)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody + 'static,
+{
+    use grillplatz::topics::queries;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let (event_id, voter, topic) = {
+        let mut conn = state.db.pool().get().expect("conn");
+        let event = grillplatz::events::queries::public_by_slug(&mut conn, "grillen-2027")
+            .expect("query")
+            .expect("demo event");
+        let topics = queries::open_topics(&mut conn, event.id).expect("topics");
+        (event.id, 1, topics[0].id)
+    };
+    let toggles = Arc::new(AtomicU64::new(0));
+    let toggler = {
+        let (state, toggles) = (state.clone(), toggles.clone());
+        actix_web::rt::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let toggled = state
+                    .db
+                    .run(move |conn| {
+                        let had_dot = queries::dots_of(conn, voter)?.contains(&topic);
+                        let now = grillplatz::blog::queries::now();
+                        let done = if had_dot {
+                            queries::unvote(conn, event_id, voter, topic)
+                        } else {
+                            queries::vote(conn, event_id, voter, topic, now)
+                        };
+                        Ok(done.is_ok())
+                    })
+                    .await;
+                assert!(matches!(toggled, Ok(true)), "the demo voter toggles a dot");
+                toggles.fetch_add(1, Ordering::Relaxed);
+            }
+        })
+    };
+    let healthz = "/healthz";
+    let board = "/de/events/grillen-2027/topics/";
+    let hub = &state.live;
+    let (mut quiet, mut busy) = (Samples::default(), Samples::default());
+    let (mut renders, mut polls, mut changes, mut delivered) = (0, 0, 0, 0);
+    // Quiet and busy windows take turns, so load from outside the bench hits both alike.
+    for _ in 0..FANOUT_ROUNDS {
+        quiet.take(service, healthz, board).await;
+        let events = Arc::new(AtomicU64::new(0));
+        let mut readers = Vec::new();
+        for _ in 0..VIEWERS {
+            let res = test::call_service(
+                service,
+                test::TestRequest::get()
+                    .uri("/de/events/grillen-2027/board/stream")
+                    .to_request(),
+            )
+            .await;
+            assert!(res.status().is_success(), "stream: {}", res.status());
+            let mut body = Box::pin(res.into_body());
+            let events = events.clone();
+            readers.push(actix_web::rt::spawn(async move {
+                while let Some(Ok(_)) = std::future::poll_fn(|cx| body.as_mut().poll_next(cx)).await
+                {
+                    events.fetch_add(1, Ordering::Relaxed);
+                }
+            }));
+        }
+        let before = (hub.renders(), hub.polls(), toggles.load(Ordering::Relaxed));
+        busy.take(service, healthz, board).await;
+        renders += hub.renders() - before.0;
+        polls += hub.polls() - before.1;
+        changes += toggles.load(Ordering::Relaxed) - before.2;
+        for reader in readers {
+            reader.abort();
+            let _ = reader.await;
+        }
+        delivered += events.load(Ordering::Relaxed);
+    }
+    toggler.abort();
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "live fan-out: {VIEWERS} streams open vs. none, a dot toggling every 200 ms in both \
+         ({FANOUT_ROUNDS} × {:.0} s each, requests to both pages alternating):",
+        WINDOW.as_secs_f64()
+    );
+    println!(
+        "  {:<34} {:>22} {:>22} {:>14}",
+        "", "median no streams → streams", "p99 no streams → streams", "median ×, p99 ×"
+    );
+    for (path, without, with) in [
+        (healthz, &quiet.healthz, &busy.healthz),
+        (board, &quiet.board, &busy.board),
+    ] {
+        let (m0, m1) = (median(without.clone()), median(with.clone()));
+        let (p0, p1) = (p99(without), p99(with));
+        println!(
+            "  {:<34} {:>9.2} → {:>6.2} ms {:>9.2} → {:>6.2} ms {:>6.2}, {:>5.2}",
+            path,
+            ms(m0),
+            ms(m1),
+            ms(p0),
+            ms(p1),
+            ratio(m1, m0),
+            ratio(p1, p0)
+        );
+    }
+    println!(
+        "  topic board × healthz (median): {:.1} without streams, {:.1} with",
+        ratio(median(quiet.board.clone()), median(quiet.healthz.clone())),
+        ratio(median(busy.board.clone()), median(busy.healthz.clone()))
+    );
+    println!(
+        "  with streams: {changes} toggles, {polls} version reads, {renders} renders, \
+         {delivered} events delivered; {} streams open after closing them",
+        hub.open_streams()
+    );
+}
+
+/// Rounds of quiet and busy windows in the fan-out case, and how long each window lasts
+/// (several polls, so every window holds board changes going out to the streams).
+const FANOUT_ROUNDS: usize = 3;
+const WINDOW: Duration = Duration::from_secs(3);
+
+/// Single request latencies of the two pages in the fan-out case.
+#[derive(Default)]
+struct Samples {
+    healthz: Vec<Duration>,
+    board: Vec<Duration>,
+}
+
+impl Samples {
+    /// Alternates GETs of `healthz` and `board` for one `WINDOW`.
+    async fn take<S, B>(&mut self, service: &S, healthz: &str, board: &str)
+    where
+        S: actix_web::dev::Service<
+                actix_http::Request,
+                Response = actix_web::dev::ServiceResponse<B>,
+                Error = actix_web::Error,
+            >,
+        B: actix_web::body::MessageBody,
+    {
+        let end = Instant::now() + WINDOW;
+        while Instant::now() < end {
+            for (path, into) in [(healthz, &mut self.healthz), (board, &mut self.board)] {
+                let start = Instant::now();
+                let res =
+                    test::call_service(service, test::TestRequest::get().uri(path).to_request())
+                        .await;
+                assert!(res.status().is_success(), "{path}: {}", res.status());
+                let _ = test::read_body(res).await;
+                into.push(start.elapsed());
+            }
+        }
+    }
+}
+
+fn p99(samples: &[Duration]) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    sorted[(sorted.len() * 99 / 100).min(sorted.len() - 1)]
 }

@@ -29,6 +29,8 @@ pub struct Config {
     pub reminder_lead: chrono::Duration,
     /// Campaign mails per minute, spread evenly (across all campaigns).
     pub campaign_rate: u32,
+    /// Live-board event streams one instance keeps open; more get 503.
+    pub live_streams: usize,
 }
 
 /// How long an organizer session lasts: since its last use, and at most since login.
@@ -181,7 +183,22 @@ impl Config {
                     )
                 })?,
         };
+        let live_streams = match lookup("GRILLPLATZ_LIVE_STREAMS") {
+            None => 500,
+            Some(raw) => raw
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=100_000).contains(n))
+                .ok_or_else(|| {
+                    bad(
+                        "GRILLPLATZ_LIVE_STREAMS",
+                        format!("'{raw}' is not a number of open streams from 1 to 100000"),
+                    )
+                })?,
+        };
         Ok(Config {
+            live_streams,
             reminder_lead: chrono::Duration::hours(reminder_hours),
             campaign_rate,
             smtp_url,
@@ -372,6 +389,7 @@ mod tests {
             ("SMTP_URL", "mail.example.org"),
             ("GRILLPLATZ_MAIL_FROM", "not an address"),
             ("GRILLPLATZ_REMINDER_HOURS", "soon"),
+            ("GRILLPLATZ_LIVE_STREAMS", "0"),
         ] {
             let err = with(&[(var, value)]).expect_err(var);
             assert_eq!(err.var, var);

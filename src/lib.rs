@@ -26,10 +26,22 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
 
-/// Shared by every request: settings and the database.
+/// Shared by every request: settings, the database, and the live boards' hub (one per
+/// process, so it sits here rather than in per-worker app data).
 pub struct AppState {
     pub config: Config,
     pub db: Db,
+    pub live: topics::live::LiveHub,
+}
+
+impl AppState {
+    pub fn new(config: Config, db: Db) -> AppState {
+        AppState {
+            live: topics::live::LiveHub::new(config.live_streams),
+            config,
+            db,
+        }
+    }
 }
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; \

@@ -188,7 +188,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     let worker_config = config.clone();
     let worker_db = db.clone();
     let jobs = grillplatz::jobs::run_forever(db.clone(), config.clone());
-    let state = web::Data::new(AppState { config, db });
+    let state = web::Data::new(AppState::new(config, db));
     actix_web::rt::System::new().block_on(async move {
         let worker = worker(&worker_config, worker_db)?;
         actix_web::rt::spawn(jobs);

@@ -57,12 +57,15 @@
   if (!board) return;
   var liveStatus = document.querySelector("[data-live-status]");
   var reload = null;
+  // Also the way out when the stream is refused (503 at the instance's limit): the
+  // EventSource then stops for good. Some jitter keeps refused projectors from all
+  // coming back in the same second.
   function offline() {
     if (liveStatus) {
       liveStatus.textContent = liveStatus.dataset.offline;
       liveStatus.dataset.state = "offline";
     }
-    if (!reload) reload = setTimeout(function () { location.reload(); }, 30000);
+    if (!reload) reload = setTimeout(function () { location.reload(); }, 30000 + Math.random() * 5000);
   }
   if (!window.EventSource) { offline(); return; }
   var source = new EventSource(board.dataset.stream);

@@ -80,6 +80,7 @@ live-updated = Stand: { $time }
 live-connecting = Verbinde …
 live-connected = Live
 live-offline = Offline – lädt alle 30 Sekunden neu
+live-full = Zu viele Live-Ansichten offen; die Seite lädt in 30 Sekunden neu.
 event-board-title = Open Space: Themen und Sitzungsplan
 event-board-text = Schlag Themen vor, verteile Punkte und sieh, welche Session wann in welchem Raum stattfindet.
 confirm-topics = Zur Themenwand

@@ -80,6 +80,7 @@ live-updated = As of { $time }
 live-connecting = Connecting …
 live-connected = Live
 live-offline = Offline – reloading every 30 seconds
+live-full = Too many live views are open; the page reloads in 30 seconds.
 event-board-title = Open space: topics and schedule
 event-board-text = Propose topics, hand out dots and see which session takes place when and where.
 confirm-topics = Go to the topic board

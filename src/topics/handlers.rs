@@ -1,19 +1,17 @@
-//! HTTP handlers of the public topic board: propose, dots, notes, schedule, live board.
+//! HTTP handlers of the public topic board: propose, dots, notes, schedule.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
 
 use actix_session::Session;
 use actix_web::http::{StatusCode, header};
-use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::forms::{DotForm, NoteForm, TopicForm};
 use super::model::{Board, Room, Slot, Topic};
 use super::pages::{
-    BoardPage, LiveFragment, LivePage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer,
-    board_path, card, grid, places, topic_path,
+    BoardPage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer, board_path, card, grid,
+    places, topic_path,
 };
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;
@@ -28,11 +26,6 @@ use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
-/// How often an open live board asks the database whether its board changed.
-const LIVE_POLL: Duration = Duration::from_millis(500);
-/// A comment line keeps proxies from closing an idle event stream.
-const LIVE_KEEPALIVE: Duration = Duration::from_secs(15);
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/events/{slug}/topics/", web::get().to(index))
         .route("/events/{slug}/topics/propose", web::post().to(propose))
@@ -43,15 +36,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/events/{slug}/topics/{id}/notes",
             web::post().to(save_note),
         )
-        .route("/events/{slug}/schedule/", web::get().to(schedule))
-        .route("/events/{slug}/board/", web::get().to(live))
-        .route("/events/{slug}/board/stream", web::get().to(stream));
+        .route("/events/{slug}/schedule/", web::get().to(schedule));
 }
 
 const DRAFT: &str = "topic-draft";
 
 /// The open-space event at `slug`; other formats have no board.
-async fn load_event(state: &AppState, slug: String) -> Result<Event, AppError> {
+pub(super) async fn load_event(state: &AppState, slug: String) -> Result<Event, AppError> {
     state
         .db
         .run(move |conn| {
@@ -676,144 +667,4 @@ async fn schedule(
         ics_href: format!("{}event.ics", event.path(lang)),
         ctx: ctx.with_section("events"),
     })
-}
-
-/// The live board's content at this moment.
-async fn live_fragment(
-    state: &AppState,
-    ctx: PageCtx,
-    event: &Event,
-) -> Result<LiveFragment, AppError> {
-    let lang = ctx.lang;
-    let event_id = event.id;
-    let (data, version) = state
-        .db
-        .run(move |conn| {
-            let data = BoardData::read(conn, event_id, None)?;
-            let version = queries::version(conn, event_id)?;
-            Ok((data, version))
-        })
-        .await?;
-    let mut wanted = data.cards(event, lang);
-    wanted.sort_by_key(|t| std::cmp::Reverse(t.interest));
-    wanted.truncate(12);
-    Ok(LiveFragment {
-        version,
-        grid: grid(
-            event,
-            lang,
-            &data.slots,
-            &data.rooms,
-            &data.topics,
-            &data.interest,
-        ),
-        wanted,
-        updated: format::time(lang, now(), event.tz()),
-        ctx,
-    })
-}
-
-async fn live(
-    state: web::Data<AppState>,
-    ctx: PageCtx,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
-    let (_, slug) = path.into_inner();
-    let event = load_event(&state, slug).await?;
-    let lang = ctx.lang;
-    let fragment = askama::Template::render(&live_fragment(&state, ctx.clone(), &event).await?)?;
-    render(&LivePage {
-        title: event.title(lang).to_string(),
-        stream_href: format!("{}board/stream", event.path(lang)),
-        fragment,
-        ctx,
-    })
-}
-
-/// Server-Sent Events: the rendered board whenever its version changes. The version lives
-/// in the database, so a change made through any instance reaches every open board.
-async fn stream(
-    state: web::Data<AppState>,
-    ctx: PageCtx,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
-    let (_, slug) = path.into_inner();
-    let event = load_event(&state, slug).await?;
-    struct Watch {
-        state: web::Data<AppState>,
-        ctx: PageCtx,
-        event: Event,
-        seen: Option<i64>,
-        last_write: Instant,
-    }
-    let start = Watch {
-        state,
-        ctx,
-        event,
-        seen: None,
-        last_write: Instant::now(),
-    };
-    let events = futures_util::stream::unfold(start, |mut w| async move {
-        loop {
-            let event_id = w.event.id;
-            let version = w
-                .state
-                .db
-                .run(move |conn| Ok(queries::version(conn, event_id)?))
-                .await;
-            match version {
-                Ok(v) if Some(v) != w.seen => {
-                    let Ok(fragment) = live_fragment(&w.state, w.ctx.clone(), &w.event).await
-                    else {
-                        return None;
-                    };
-                    let Ok(html) = askama::Template::render(&fragment) else {
-                        return None;
-                    };
-                    w.seen = Some(fragment.version);
-                    w.last_write = Instant::now();
-                    return Some((Ok::<_, actix_web::Error>(sse("board", v, &html)), w));
-                }
-                Ok(_) if w.last_write.elapsed() >= LIVE_KEEPALIVE => {
-                    w.last_write = Instant::now();
-                    return Some((Ok(Bytes::from_static(b": keepalive\n\n")), w));
-                }
-                Ok(_) => {}
-                // The browser reconnects on its own; the next try may find the database back.
-                Err(_) => return None,
-            }
-            tokio::time::sleep(LIVE_POLL).await;
-        }
-    });
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/event-stream"))
-        .insert_header((header::CACHE_CONTROL, "no-cache"))
-        .insert_header(("X-Accel-Buffering", "no"))
-        .streaming(events))
-}
-
-/// One Server-Sent Event; every line of `data` gets its own `data:` field.
-fn sse(name: &str, id: i64, data: &str) -> Bytes {
-    let mut out = format!("event: {name}\nid: {id}\nretry: 2000\n");
-    for line in data.lines() {
-        out.push_str("data: ");
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.push('\n');
-    Bytes::from(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sse;
-
-    #[test]
-    fn every_line_of_an_event_is_a_data_field() {
-        let event = sse("board", 7, "<p>a</p>\n<p>b</p>");
-        assert_eq!(
-            &event[..],
-            b"event: board\nid: 7\nretry: 2000\ndata: <p>a</p>\ndata: <p>b</p>\n\n"
-        );
-    }
 }

@@ -5,10 +5,15 @@ pub mod digest;
 pub mod emails;
 pub mod forms;
 pub mod handlers;
+pub mod live;
 pub mod model;
 pub mod pages;
 pub mod queries;
 pub mod recap;
 pub mod schedule;
 
-pub use handlers::routes;
+/// The board's public routes, the live board's included.
+pub fn routes(cfg: &mut actix_web::web::ServiceConfig) {
+    handlers::routes(cfg);
+    live::routes(cfg);
+}

@@ -66,6 +66,24 @@ impl PageCtx {
         ctx
     }
 
+    /// A context that belongs to no request and no visitor (no session, no CSRF token),
+    /// for markup rendered once and shared, such as the live board's fragment.
+    pub fn neutral(lang: Lang, base_url: &str, site_name: &str) -> PageCtx {
+        PageCtx {
+            lang,
+            path: String::new(),
+            base_url: base_url.to_string(),
+            site_name: site_name.to_string(),
+            csrf: String::new(),
+            organizer: None,
+            flash: None,
+            alternates: Vec::new(),
+            switch_href: format!("/{}/", lang.other()),
+            section: "",
+            pending_comments: 0,
+        }
+    }
+
     /// Declares where this page exists in each language; drives hreflang and the switcher.
     pub fn set_versions(&mut self, de: Option<String>, en: Option<String>) {
         let mut alternates = Vec::new();

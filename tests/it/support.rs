@@ -85,10 +85,7 @@ impl TestApp {
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
         TestApp {
             url,
-            state: web::Data::new(AppState {
-                config,
-                db: Db::new(pool),
-            }),
+            state: web::Data::new(AppState::new(config, Db::new(pool))),
             _dir: dir,
             pg_schema,
         }
@@ -119,10 +116,7 @@ impl TestApp {
         impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>,
     > {
         let pool = db::connect(&self.url, 4).expect("pool");
-        let state = web::Data::new(AppState {
-            config: self.state.config.clone(),
-            db: Db::new(pool),
-        });
+        let state = web::Data::new(AppState::new(self.state.config.clone(), Db::new(pool)));
         Client {
             service: test::init_service(app(state)).await,
             cookies: HashMap::new(),

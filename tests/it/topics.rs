@@ -1107,6 +1107,116 @@ async fn the_live_board_receives_a_vote_on_another_instance_within_two_seconds()
     page.assert_contains(r#"<meta http-equiv="refresh" content="30">"#);
 }
 
+/// Many projectors on one instance: every one sees the change, yet the board was read and
+/// rendered by one poller, once per change, however many watch.
+#[actix_web::test]
+async fn three_hundred_live_boards_share_one_poller_and_one_render_per_change() {
+    const VIEWERS: usize = 300;
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, token) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Live-Thema");
+    let hub = &app.state.live;
+    let mut viewer = app.client().await;
+    let mut streams = Vec::new();
+    for _ in 0..VIEWERS {
+        let (status, _, body) = viewer.open_stream("/de/events/wand/board/stream").await;
+        assert_eq!(status, 200);
+        streams.push(Box::pin(body));
+    }
+    assert_eq!(hub.open_streams(), VIEWERS);
+    for body in &mut streams {
+        let first = next_event(body, StdDuration::from_secs(5))
+            .await
+            .expect("the current board on connect");
+        assert!(first.contains("Live-Thema"), "{first}");
+    }
+    assert_eq!(hub.pollers(), 1, "one poller for the board");
+    assert_eq!(hub.renders(), 1, "one render for all viewers");
+
+    let mut voter = app.client().await;
+    voter.get(&format!("/de/rsvp/{token}/")).await;
+    let res = voter
+        .submit(
+            BOARD,
+            &format!("/de/events/wand/topics/{id}/dot"),
+            &[("dot", "add")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    for body in &mut streams {
+        let update = next_event(body, StdDuration::from_secs(5))
+            .await
+            .expect("the change reaches every stream");
+        assert!(
+            update.contains(r#"<span class="topic-count">1</span>"#),
+            "{update}"
+        );
+    }
+    assert_eq!(hub.pollers(), 1);
+    assert_eq!(hub.renders(), 2, "one more render for the one change");
+    // Version reads grow with time (one per 500 ms), not with viewers.
+    assert!(hub.polls() < VIEWERS as u64, "{} polls", hub.polls());
+
+    drop(streams);
+    assert_eq!(hub.open_streams(), 0);
+    // The poller notices within a poll that nobody watches and forgets the board.
+    let deadline = Instant::now() + StdDuration::from_secs(5);
+    while hub.current(event_id, Lang::De).is_some() {
+        assert!(Instant::now() < deadline, "the poller outlived its viewers");
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+}
+
+#[actix_web::test]
+async fn streams_beyond_the_cap_get_503_until_one_closes() {
+    let app = TestApp::with_config(|config| config.live_streams = 3);
+    let event_id = event(&app, "wand", 30);
+    let (a, _) = attendee(&app, event_id, "Ann");
+    topic(&app, event_id, a, "Live-Thema");
+    let mut viewer = app.client().await;
+    let path = "/de/events/wand/board/stream";
+    let mut open = Vec::new();
+    for _ in 0..3 {
+        let (status, _, body) = viewer.open_stream(path).await;
+        assert_eq!(status, 200);
+        open.push(body);
+    }
+    let (status, headers, body) = viewer.open_stream(path).await;
+    assert_eq!(status, 503);
+    assert_eq!(
+        headers.get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("30")
+    );
+    assert!(
+        headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/plain")),
+        "{headers:?}"
+    );
+    let text = actix_web::body::to_bytes(body).await.ok().expect("body");
+    assert!(
+        String::from_utf8_lossy(&text).contains("30 Sekunden"),
+        "{text:?}"
+    );
+    // The page itself still loads; its script falls back to reloading every 30 s.
+    let page = viewer.get("/de/events/wand/board/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("Live-Thema");
+    assert_eq!(app.state.live.open_streams(), 3);
+
+    drop(open.pop());
+    assert_eq!(app.state.live.open_streams(), 2);
+    let (status, _, body) = viewer.open_stream(path).await;
+    assert_eq!(status, 200, "a place is free again");
+    let mut body = Box::pin(body);
+    let first = next_event(&mut body, StdDuration::from_secs(5))
+        .await
+        .expect("the board");
+    assert!(first.contains("Live-Thema"), "{first}");
+}
+
 #[actix_web::test]
 async fn a_long_draft_survives_the_detour_through_registration() {
     let app = TestApp::new();

@@ -208,6 +208,7 @@ fn worker(config: &Config, db: Db) -> anyhow::Result<Worker> {
         transport: config.transport()?,
         sender: config.sender(),
         batch: 20,
+        on_bounce: grillplatz::contacts::queries::mark_bouncing,
     })
 }
 

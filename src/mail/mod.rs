@@ -158,3 +158,25 @@ pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(OutboxStatus, i64)>> {
         })
         .collect()
 }
+
+/// A message a worker has claimed, as the transport sends it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct Claimed {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub ics: Option<String>,
+    pub attempts: i32,
+    pub claim_token: Option<String>,
+    pub unsubscribe_url: Option<String>,
+}
+
+impl Claimed {
+    /// Campaign mail, which unsubscribed addresses do not get.
+    pub fn is_bulk(&self) -> bool {
+        self.unsubscribe_url.is_some()
+    }
+}

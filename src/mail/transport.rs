@@ -6,7 +6,7 @@ use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use super::worker::Claimed;
+use super::Claimed;
 
 /// Why a message was not delivered.
 #[derive(Debug, thiserror::Error)]

@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text, Timestamp};
 use futures_util::StreamExt;
 
-use super::OutboxStatus;
 use super::transport::{SendError, Sender, Transport};
+use super::{Claimed, OutboxStatus};
 use crate::db::schema::outbox;
 use crate::db::{Db, DbConn};
 use crate::error::AppError;
@@ -20,28 +20,6 @@ pub const MAX_ATTEMPTS: i32 = 8;
 const IN_FLIGHT: usize = 8;
 /// How long a claim lasts; a worker that died mid-batch frees its rows after this.
 pub const LEASE: Duration = Duration::minutes(5);
-
-/// A message this worker has claimed.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = outbox)]
-pub struct Claimed {
-    pub id: i64,
-    pub recipient: String,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: String,
-    pub ics: Option<String>,
-    pub attempts: i32,
-    pub claim_token: Option<String>,
-    pub unsubscribe_url: Option<String>,
-}
-
-impl Claimed {
-    /// Campaign mail, which unsubscribed addresses do not get.
-    pub fn is_bulk(&self) -> bool {
-        self.unsubscribe_url.is_some()
-    }
-}
 
 fn now() -> NaiveDateTime {
     chrono::Utc::now().naive_utc()
@@ -115,8 +93,17 @@ pub fn backoff(attempts: i32) -> Duration {
     Duration::seconds((30i64 << exponent).min(7200))
 }
 
+/// What the app does when an address bounces for good (the contact list marks it), handed
+/// in by the composition root so the outbox knows no feature.
+pub type BounceHook = fn(&mut DbConn, &str, NaiveDateTime) -> QueryResult<()>;
+
 /// Records a failure: permanent ones and the last try are marked failed, others retried later.
-pub fn mark_failed(conn: &mut DbConn, row: &Claimed, error: &SendError) -> QueryResult<usize> {
+pub fn mark_failed(
+    conn: &mut DbConn,
+    row: &Claimed,
+    error: &SendError,
+    on_bounce: BounceHook,
+) -> QueryResult<usize> {
     let give_up = !matches!(error, SendError::Temporary(_)) || row.attempts >= MAX_ATTEMPTS;
     if let SendError::Permanent(_) = error {
         // A permanent refusal: no more mail to this address until an organizer decides.
@@ -127,7 +114,7 @@ pub fn mark_failed(conn: &mut DbConn, row: &Claimed, error: &SendError) -> Query
             super::suppression::Reason::Bounced,
             now,
         )?;
-        crate::contacts::queries::mark_bouncing(conn, &row.recipient, now)?;
+        on_bounce(conn, &row.recipient, now)?;
     }
     let status = if give_up {
         OutboxStatus::Failed
@@ -170,6 +157,7 @@ pub struct Worker {
     pub transport: Transport,
     pub sender: Sender,
     pub batch: i64,
+    pub on_bounce: BounceHook,
 }
 
 /// What one pass did.
@@ -224,11 +212,12 @@ impl Worker {
         if let Err(error) = &outcome {
             tracing::warn!(id = row.id, %error, "sending mail failed");
         }
+        let on_bounce = self.on_bounce;
         self.db
             .run(move |conn| {
                 match outcome {
                     Ok(()) => mark_sent(conn, &row)?,
-                    Err(error) => mark_failed(conn, &row, &error)?,
+                    Err(error) => mark_failed(conn, &row, &error, on_bounce)?,
                 };
                 Ok(())
             })

@@ -420,6 +420,7 @@ async fn a_permanent_smtp_refusal_marks_the_contact_bouncing() {
             .expect("transport"),
         sender: app.state.config.sender(),
         batch: 10,
+        on_bounce: grillplatz::contacts::queries::mark_bouncing,
     };
     let pass = worker.drain().await.expect("drain");
     assert_eq!((pass.sent, pass.failed), (1, 1));

@@ -57,6 +57,7 @@ pub fn file_worker(app: &TestApp, dir: &Path) -> Worker {
         transport: Transport::new(None, dir.to_path_buf()).expect("transport"),
         sender: app.state.config.sender(),
         batch: 7,
+        on_bounce: grillplatz::contacts::queries::mark_bouncing,
     }
 }
 
@@ -245,6 +246,7 @@ pub fn smtp_worker(app: &TestApp, port: u16) -> Worker {
             .expect("transport"),
         sender: app.state.config.sender(),
         batch: 5,
+        on_bounce: grillplatz::contacts::queries::mark_bouncing,
     }
 }
 
@@ -282,6 +284,7 @@ async fn mail_goes_through_the_ci_smtp_server() {
         transport: Transport::new(Some(&url), PathBuf::new()).expect("transport"),
         sender: app.state.config.sender(),
         batch: 5,
+        on_bounce: grillplatz::contacts::queries::mark_bouncing,
     };
     assert_eq!(worker.drain().await.expect("drain").sent, 1);
     assert_eq!(statuses(&app), vec!["sent"]);

@@ -17,13 +17,13 @@ use super::pages::{
 };
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;
-use crate::blog::markdown;
 use crate::blog::pages::Link;
 use crate::blog::queries::now;
 use crate::error::AppError;
 use crate::events::model::{Event, Rsvp};
 use crate::events::pages::span;
 use crate::i18n::{FluentArg, Lang, format};
+use crate::markdown::{self, Author};
 use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
@@ -406,7 +406,7 @@ async fn topic_page(
         topic: card(topic, &event, lang, &data.interest, &data.mine, &places),
         viewer: data.viewer(ctx.organizer.is_some(), lang),
         open: board_open(&event),
-        note_html: current.map(|n| markdown::to_html(&n.body)),
+        note_html: current.map(|n| markdown::to_html(&n.body, Author::Attendee)),
         note_author: current.map(|n| n.author_name.clone()).unwrap_or_default(),
         note_when: current
             .map(|n| format::date_time(lang, n.created_at, tz))
@@ -417,7 +417,7 @@ async fn topic_page(
             .map(|n| NoteRevision {
                 author: n.author_name.clone(),
                 when: format::date_time(lang, n.created_at, tz),
-                html: markdown::to_html(&n.body),
+                html: markdown::to_html(&n.body, Author::Attendee),
             })
             .collect(),
         form,

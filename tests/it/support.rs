@@ -12,12 +12,12 @@ use actix_web::{test, web};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use grillplatz::admin::organizers;
-use grillplatz::blog::markdown;
 use grillplatz::blog::model::PostStatus;
 use grillplatz::blog::queries::{self, PostInput};
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db, DbConn};
 use grillplatz::i18n::Lang;
+use grillplatz::markdown::{self, Author};
 use grillplatz::{AppState, app};
 
 pub const PASSWORD: &str = "correct-horse-battery";
@@ -138,7 +138,7 @@ impl TestApp {
             slug: post.slug.clone(),
             title: post.title.clone(),
             excerpt: markdown::excerpt(&post.body, 200),
-            body_html: markdown::to_html(&post.body),
+            body_html: markdown::to_html(&post.body, Author::Organizer),
             body_md: post.body,
             status: post.status,
             published_at: Some(post.published_at),

@@ -1191,3 +1191,58 @@ async fn the_admin_board_forms_send_bad_input_back() {
     let board = with_conn(&app, |c| board::board(c, event_id)).expect("board");
     assert_eq!(board.dots_per_attendee, 5, "nothing was saved");
 }
+
+fn selector(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).expect("selector")
+}
+
+#[actix_web::test]
+async fn a_note_shows_no_remote_images() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, token) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Code-Katas");
+    let page = format!("/de/events/wand/topics/{id}/");
+    let mut ann = app.client().await;
+    ann.get(&format!("/de/rsvp/{token}/")).await;
+    let body = "Pixel: ![x](https://tracker.example/p.gif)\n\n\
+                Roh: <img src=\"https://tracker.example/p.gif\">";
+    let res = ann
+        .submit(
+            &page,
+            &format!("{page}notes"),
+            &[("body", body), ("base", "")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+
+    let mut visitor = app.client().await;
+    let shown = visitor.get(&page).await;
+    assert_eq!(shown.status, 200);
+    let html = shown.html();
+    let images: Vec<_> = html
+        .select(&selector("img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert!(!images.is_empty(), "the page's own logo is an image");
+    assert!(
+        images.iter().all(|src| !src.contains("tracker.example")),
+        "{images:?}"
+    );
+    let prose = html
+        .select(&selector(".notes .prose"))
+        .next()
+        .expect("note");
+    let link = prose
+        .select(&selector("a[href='https://tracker.example/p.gif']"))
+        .next()
+        .expect("the image as a link");
+    assert_eq!(link.text().collect::<String>(), "x");
+    assert!(
+        prose
+            .text()
+            .collect::<String>()
+            .contains("<img src=\"https://tracker.example/p.gif\">"),
+        "raw HTML shown as text"
+    );
+}

@@ -18,7 +18,6 @@ use crate::blog::pages::Link;
 use crate::blog::queries::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::markdown::{self, Author};
 use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status, see_other};
@@ -161,7 +160,7 @@ async fn event_page(
     let address = event.venue_address.clone();
     let page = EventPage {
         card: EventCard::new(&event, lang, taken, None),
-        description_html: markdown::to_html(event.description(lang), Author::Organizer),
+        description_html: event.description_html(lang).to_string(),
         map_href: format!(
             "https://www.openstreetmap.org/search?query={}",
             serde_urlencoded::to_string([("q", format!("{}, {address}", event.venue_name))])

@@ -77,6 +77,7 @@ impl TestApp {
         config.ensure_secret_key().expect("secret key");
         let pool = db::connect(&url, 8).expect("pool");
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
+        grillplatz::after_migrations(&mut pool.get().expect("connection")).expect("backfill");
         TestApp {
             url,
             state: web::Data::new(AppState {

@@ -3,7 +3,8 @@
 //! run, for both author profiles and for the renderer as it was before nesting was bounded.
 //!
 //! Linear cost shows as ratios near 1 (or below: repeated characters are less work than
-//! prose). Run with `cargo bench --bench markdown`.
+//! prose), and as a time that doubles, not quadruples, with twice the length (`2× len`).
+//! Run with `cargo bench --bench markdown`.
 
 use std::time::{Duration, Instant};
 
@@ -15,9 +16,10 @@ const ROUNDS: usize = 15;
 /// The unbounded renderer takes up to a second per call on some shapes.
 const ROUNDS_BEFORE: usize = 3;
 
-const KINDS: [&str; 14] = [
-    ">", "> ", "- ", "1. ", "* ", "[", "[^a]: ", "*a ", "**a ", "~~a ", "[a", "<div>", "<b>",
-    "> - [*a ",
+/// `- ` and `* ` alone make a thematic break; `- * ` nests lists as `1. ` does.
+const KINDS: [&str; 15] = [
+    ">", "> ", "- ", "1. ", "* ", "- * ", "[", "[^a]: ", "*a ", "**a ", "~~a ", "[a", "<div>",
+    "<b>", "> - [*a ",
 ];
 
 /// A session write-up as people write them: headings, prose, lists, quotes, a table, links.
@@ -47,10 +49,10 @@ Nächstes Mal: Property-Tests mit `proptest`, siehe <https://example.org/proptes
 
 ";
 
-fn sized(unit: &str) -> String {
-    unit.repeat(LEN / unit.len() + 1)
+fn sized(unit: &str, len: usize) -> String {
+    unit.repeat(len / unit.len() + 1)
         .chars()
-        .take(LEN)
+        .take(len)
         .collect()
 }
 
@@ -83,7 +85,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let reference_doc = sized(SECTION);
+    let reference_doc = sized(SECTION, LEN);
     let reference = median(ROUNDS, || to_html(&reference_doc, Author::Organizer));
     let reference_before = median(ROUNDS, || unbounded(&reference_doc));
     println!(
@@ -92,22 +94,25 @@ fn main() {
         ms(reference_before)
     );
     println!(
-        "{:<14} {:>10} {:>7} {:>10} {:>7} {:>11} {:>8}",
-        "20,000 × …", "organizer", "ratio", "attendee", "ratio", "before", "ratio"
+        "{:<14} {:>10} {:>7} {:>10} {:>7} {:>8} {:>11} {:>8}",
+        "20,000 × …", "organizer", "ratio", "attendee", "ratio", "2× len", "before", "ratio"
     );
     let ratio = |d: Duration| d.as_secs_f64() / reference.as_secs_f64();
     for kind in KINDS {
-        let doc = sized(kind);
+        let doc = sized(kind, LEN);
         let organizer = median(ROUNDS, || to_html(&doc, Author::Organizer));
         let attendee = median(ROUNDS, || to_html(&doc, Author::Attendee));
+        let double = sized(kind, 2 * LEN);
+        let doubled = median(ROUNDS, || to_html(&double, Author::Organizer));
         let before = median(ROUNDS_BEFORE, || unbounded(&doc));
         println!(
-            "{:<14} {:>7.2} ms {:>6.2}× {:>7.2} ms {:>6.2}× {:>8.1} ms {:>7.1}×",
+            "{:<14} {:>7.2} ms {:>6.2}× {:>7.2} ms {:>6.2}× {:>7.1}× {:>8.1} ms {:>7.1}×",
             format!("{kind:?}"),
             ms(organizer),
             ratio(organizer),
             ms(attendee),
             ratio(attendee),
+            doubled.as_secs_f64() / organizer.as_secs_f64(),
             ms(before),
             ratio(before)
         );

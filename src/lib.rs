@@ -12,6 +12,7 @@ pub mod events;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod site;
 pub mod topics;
 pub mod web;
@@ -44,9 +45,16 @@ impl AppState {
     }
 }
 
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; \
+// No remote images: what people write renders them as links, so nothing tracks readers.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; \
     style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; \
     form-action 'self'; frame-ancestors 'none'";
+
+/// Runs after migrations: renders the Markdown of rows saved before Markdown was rendered
+/// at save. Idempotent; returns how many rows it filled in.
+pub fn after_migrations(conn: &mut db::DbConn) -> diesel::QueryResult<usize> {
+    Ok(topics::queries::render_missing_html(conn)? + events::queries::render_missing_html(conn)?)
+}
 
 fn security_headers(https: bool) -> DefaultHeaders {
     let headers = DefaultHeaders::new()

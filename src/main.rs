@@ -106,6 +106,10 @@ fn run() -> anyhow::Result<()> {
     for name in &applied {
         tracing::info!(migration = %name, "applied migration");
     }
+    let rendered = grillplatz::after_migrations(&mut *pool.get()?)?;
+    if rendered > 0 {
+        tracing::info!(rows = rendered, "rendered stored Markdown");
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             config.ensure_secret_key()?;

@@ -66,6 +66,11 @@ notes-history = { $count ->
     [one] 1 frühere Fassung
    *[other] { $count } frühere Fassungen
 }
+notes-history-title = Frühere Fassungen der Notizen
+notes-history-empty = Es gibt keine früheren Fassungen.
+notes-history-newer = Neuere Fassungen
+notes-history-older = Ältere Fassungen
+notes-history-back = Zurück zu den aktuellen Notizen
 notes-field = Notizen (Markdown)
 notes-hint = Alle bisherigen Fassungen bleiben erhalten.
 notes-save = Notizen speichern

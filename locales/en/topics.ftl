@@ -66,6 +66,11 @@ notes-history = { $count ->
     [one] 1 earlier version
    *[other] { $count } earlier versions
 }
+notes-history-title = Earlier versions of the notes
+notes-history-empty = There are no earlier versions.
+notes-history-newer = Newer versions
+notes-history-older = Older versions
+notes-history-back = Back to the current notes
 notes-field = Notes (Markdown)
 notes-hint = Every earlier version is kept.
 notes-save = Save notes

@@ -10,12 +10,12 @@ use chrono_tz::Tz;
 use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
-use crate::blog::markdown;
 use crate::blog::model::{Category, Post, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::i18n::{Lang, format};
+use crate::markdown::{self, Author};
 use crate::web::forms::CsrfOnly;
 use crate::web::forms::{FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
@@ -290,7 +290,7 @@ fn validate(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let body_html = markdown::to_html(&body);
+    let body_html = markdown::to_html(&body, Author::Organizer);
     let excerpt = if excerpt.is_empty() {
         markdown::excerpt(&body, 280)
     } else {

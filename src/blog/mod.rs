@@ -3,7 +3,6 @@
 pub mod feeds;
 pub mod forms;
 pub mod handlers;
-pub mod markdown;
 pub mod model;
 pub mod pages;
 pub mod queries;

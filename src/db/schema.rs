@@ -117,6 +117,8 @@ diesel::table! {
         recap_post_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        description_html_de -> Text,
+        description_html_en -> Text,
     }
 }
 
@@ -324,6 +326,7 @@ diesel::table! {
         rsvp_id -> Nullable<BigInt>,
         organizer_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        body_html -> Text,
     }
 }
 

@@ -6,12 +6,12 @@ use chrono::Duration;
 use diesel::prelude::*;
 
 use crate::admin::organizers;
-use crate::blog::markdown;
 use crate::blog::model::{CommentStatus, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::DbConn;
 use crate::db::schema::{categories, comments, posts, tags};
 use crate::i18n::Lang;
+use crate::markdown::{self, Author};
 use content::{CATEGORIES, DemoState, POSTS, TAGS};
 
 /// The demo author, who cannot log in (its password hash matches nothing).
@@ -74,7 +74,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                 title: post.title.to_string(),
                 excerpt: post.excerpt.to_string(),
                 body_md: post.body_md.to_string(),
-                body_html: markdown::to_html(post.body_md),
+                body_html: markdown::to_html(post.body_md, Author::Organizer),
                 status: match post.state {
                     DemoState::Published => PostStatus::Published,
                     DemoState::Draft => PostStatus::Draft,

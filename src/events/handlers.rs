@@ -14,7 +14,6 @@ use super::pages::{
 };
 use super::queries::{self, Confirmation, Registered};
 use crate::AppState;
-use crate::blog::markdown;
 use crate::blog::pages::Link;
 use crate::blog::queries::now;
 use crate::error::AppError;
@@ -161,7 +160,7 @@ async fn event_page(
     let address = event.venue_address.clone();
     let page = EventPage {
         card: EventCard::new(&event, lang, taken, None),
-        description_html: markdown::to_html(event.description(lang)),
+        description_html: event.description_html(lang).to_string(),
         map_href: format!(
             "https://www.openstreetmap.org/search?query={}",
             serde_urlencoded::to_string([("q", format!("{}, {address}", event.venue_name))])

@@ -32,6 +32,9 @@ pub struct Event {
     pub recap_post_id: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The descriptions rendered when saved.
+    pub description_html_de: String,
+    pub description_html_en: String,
 }
 
 impl Event {
@@ -46,6 +49,13 @@ impl Event {
         match lang {
             Lang::De => &self.description_de,
             Lang::En => &self.description_en,
+        }
+    }
+
+    pub fn description_html(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.description_html_de,
+            Lang::En => &self.description_html_en,
         }
     }
 

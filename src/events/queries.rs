@@ -11,6 +11,7 @@ use crate::db::DbConn;
 use crate::db::schema::{agenda_items, event_posts, events, posts, rsvp_links, rsvps};
 use crate::i18n::Lang;
 use crate::mail;
+use crate::markdown::{self, Author};
 use crate::web::session::{random_token, token_hash};
 
 /// How long a confirmation link works.
@@ -536,6 +537,9 @@ pub fn save_event(
     input: &EventInput,
     now: NaiveDateTime,
 ) -> QueryResult<i64> {
+    // Rendered outside the transaction so the write lock is not held meanwhile.
+    let html_de = markdown::to_html(&input.description_de, Author::Organizer);
+    let html_en = markdown::to_html(&input.description_en, Author::Organizer);
     crate::db::write_transaction(conn, |conn| {
         let values = (
             events::slug.eq(&input.slug),
@@ -544,6 +548,8 @@ pub fn save_event(
             events::title_en.eq(&input.title_en),
             events::description_de.eq(&input.description_de),
             events::description_en.eq(&input.description_en),
+            events::description_html_de.eq(&html_de),
+            events::description_html_en.eq(&html_en),
             events::starts_at.eq(input.starts_at),
             events::ends_at.eq(input.ends_at),
             events::timezone.eq(&input.timezone),
@@ -586,6 +592,31 @@ pub fn save_event(
         }
         Ok(id)
     })
+}
+
+/// Renders the descriptions of events saved before they were rendered at save; returns how
+/// many events it filled in. Idempotent, run after migrations.
+pub fn render_missing_html(conn: &mut DbConn) -> QueryResult<usize> {
+    let missing: Vec<(i64, String, String)> = events::table
+        .filter(
+            (events::description_html_de
+                .eq("")
+                .and(events::description_de.ne("")))
+            .or(events::description_html_en
+                .eq("")
+                .and(events::description_en.ne(""))),
+        )
+        .select((events::id, events::description_de, events::description_en))
+        .load(conn)?;
+    for (id, de, en) in &missing {
+        diesel::update(events::table.find(id))
+            .set((
+                events::description_html_de.eq(markdown::to_html(de, Author::Organizer)),
+                events::description_html_en.eq(markdown::to_html(en, Author::Organizer)),
+            ))
+            .execute(conn)?;
+    }
+    Ok(missing.len())
 }
 
 /// Gives free places to the first waiting people who fit (after the capacity was raised);

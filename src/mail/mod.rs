@@ -43,7 +43,9 @@ pub struct Email {
 
 impl Email {
     fn markdown_html(&self) -> Option<String> {
-        self.markdown.as_deref().map(crate::blog::markdown::to_html)
+        self.markdown
+            .as_deref()
+            .map(|md| crate::markdown::to_html(md, crate::markdown::Author::Organizer))
     }
 
     /// The plain-text part, as the recipient will read it (previews).

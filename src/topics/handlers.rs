@@ -10,14 +10,14 @@ use serde::Deserialize;
 use super::forms::{DotForm, NoteForm, TopicForm};
 use super::model::{Board, Room, Slot, Topic};
 use super::pages::{
-    BoardPage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer, board_path, card, grid,
-    places, topic_path,
+    BoardPage, NoteHistoryPage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer,
+    board_path, card, grid, history_path, places, topic_path,
 };
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;
-use crate::blog::markdown;
-use crate::blog::pages::Link;
+use crate::blog::pages::{Link, Pager};
 use crate::blog::queries::now;
+use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::events::model::{Event, Rsvp};
 use crate::events::pages::span;
@@ -31,6 +31,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/events/{slug}/topics/propose", web::post().to(propose))
         .route("/events/{slug}/topics/leave", web::post().to(leave))
         .route("/events/{slug}/topics/{id}/", web::get().to(show))
+        .route(
+            "/events/{slug}/topics/{id}/history/",
+            web::get().to(history),
+        )
         .route("/events/{slug}/topics/{id}/dot", web::post().to(dot))
         .route(
             "/events/{slug}/topics/{id}/notes",
@@ -379,13 +383,18 @@ async fn topic_page(
     let Some(topic) = data.topics.iter().find(|t| t.id == topic_id) else {
         return Err(AppError::NotFound);
     };
-    let notes = state
+    let (current, revisions) = state
         .db
-        .run(move |conn| Ok(queries::notes(conn, topic_id)?))
+        .run(move |conn| {
+            Ok((
+                queries::current_note(conn, topic_id)?,
+                queries::note_count(conn, topic_id)?,
+            ))
+        })
         .await?;
     let tz = event.tz();
     let places = places(&data.topics, &data.slots, &data.rooms, &event, lang);
-    let current = notes.first();
+    let current = current.as_ref();
     let form = form.unwrap_or_else(|| NoteForm {
         body: current.map(|n| n.body.clone()).unwrap_or_default(),
         base: current.map(|n| n.id.to_string()).unwrap_or_default(),
@@ -397,26 +406,69 @@ async fn topic_page(
         topic: card(topic, &event, lang, &data.interest, &data.mine, &places),
         viewer: data.viewer(ctx.organizer.is_some(), lang),
         open: board_open(&event),
-        note_html: current.map(|n| markdown::to_html(&n.body)),
+        note_html: current.map(|n| n.body_html.clone()),
         note_author: current.map(|n| n.author_name.clone()).unwrap_or_default(),
         note_when: current
             .map(|n| format::date_time(lang, n.created_at, tz))
             .unwrap_or_default(),
-        history: notes
-            .iter()
-            .skip(1)
-            .map(|n| NoteRevision {
-                author: n.author_name.clone(),
-                when: format::date_time(lang, n.created_at, tz),
-                html: markdown::to_html(&n.body),
-            })
-            .collect(),
+        history_count: (revisions - 1).max(0),
+        history_href: history_path(&event, lang, topic_id),
         form,
         errors,
         note_action: format!("{}notes#notes", topic_path(&event, lang, topic_id)),
         ctx: ctx.with_section("events"),
     };
     render_status(status, &page)
+}
+
+/// Revisions shown on one page of a note's history.
+const HISTORY_PER_PAGE: i64 = 50;
+
+/// Earlier revisions of a topic's notes: rendered when saved, read only when asked for.
+async fn history(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    path: web::Path<(String, String, i64)>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug, topic_id) = path.into_inner();
+    let number = query.number().ok_or(AppError::NotFound)?;
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let event_id = event.id;
+    let (topic, page, notes) = state
+        .db
+        .run(move |conn| {
+            let topic = queries::topic(conn, event_id, topic_id)?
+                .filter(|t| t.is_open())
+                .ok_or(AppError::NotFound)?;
+            let earlier = (queries::note_count(conn, topic_id)? - 1).max(0);
+            let page = Page::new(number, HISTORY_PER_PAGE, earlier).ok_or(AppError::NotFound)?;
+            let notes = queries::earlier_notes(conn, topic_id, page.offset(), page.per_page)?;
+            Ok((topic, page, notes))
+        })
+        .await?;
+    let tz = event.tz();
+    let href = history_path(&event, lang, topic_id);
+    render(&NoteHistoryPage {
+        event: event_link(&event, lang),
+        board_href: board_path(&event, lang),
+        topic: Link {
+            href: topic_path(&event, lang, topic_id),
+            label: topic.title,
+        },
+        count: page.total_items,
+        revisions: notes
+            .into_iter()
+            .map(|n| NoteRevision {
+                author: n.author_name,
+                when: format::date_time(lang, n.created_at, tz),
+                html: n.body_html,
+            })
+            .collect(),
+        pager: Pager::new(&page, &href),
+        ctx: ctx.with_section("events"),
+    })
 }
 
 fn wants_json(req: &HttpRequest) -> bool {
@@ -612,7 +664,7 @@ async fn save_note(
             // Keep the writer's text, now based on the revision they are shown above it.
             let latest = state
                 .db
-                .run(move |conn| Ok(queries::notes(conn, topic_id)?.first().map(|n| n.id)))
+                .run(move |conn| Ok(queries::current_note(conn, topic_id)?.map(|n| n.id)))
                 .await?;
             let form = NoteForm {
                 base: latest.map(|id| id.to_string()).unwrap_or_default(),

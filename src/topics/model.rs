@@ -89,6 +89,8 @@ pub struct Note {
     pub rsvp_id: Option<i64>,
     pub organizer_id: Option<i64>,
     pub created_at: NaiveDateTime,
+    /// `body` rendered when saved.
+    pub body_html: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::forms::{NoteForm, TopicForm};
 use super::model::{Room, Slot, Topic};
-use crate::blog::pages::Link;
+use crate::blog::pages::{Link, Pager};
 use crate::events::model::Event;
 use crate::i18n::{Lang, format};
 use crate::web::PageCtx;
@@ -231,7 +231,9 @@ pub struct TopicPage {
     pub note_html: Option<String>,
     pub note_author: String,
     pub note_when: String,
-    pub history: Vec<NoteRevision>,
+    /// Earlier revisions; they are shown on a page of their own.
+    pub history_count: i64,
+    pub history_href: String,
     pub form: NoteForm,
     pub errors: FieldErrors,
     pub note_action: String,
@@ -242,6 +244,23 @@ pub struct NoteRevision {
     pub author: String,
     pub when: String,
     pub html: String,
+}
+
+/// Earlier revisions of a topic's notes, newest first, a page at a time.
+#[derive(Template)]
+#[template(path = "topics/history.html")]
+pub struct NoteHistoryPage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub board_href: String,
+    pub topic: Link,
+    pub count: i64,
+    pub revisions: Vec<NoteRevision>,
+    pub pager: Pager,
+}
+
+pub fn history_path(event: &Event, lang: Lang, topic_id: i64) -> String {
+    format!("{}history/", topic_path(event, lang, topic_id))
 }
 
 #[derive(Template)]

@@ -15,6 +15,7 @@ use crate::events::emails::MailContext;
 use crate::events::model::{Event, Rsvp, RsvpStatus};
 use crate::i18n::Lang;
 use crate::mail;
+use crate::markdown::{self, Author};
 
 /// Why the board refused a change; each becomes a message next to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -642,13 +643,54 @@ pub fn merge(
     })
 }
 
-/// A topic's note revisions, newest first.
-pub fn notes(conn: &mut DbConn, topic_id: i64) -> QueryResult<Vec<Note>> {
+/// A topic's current note, if anyone wrote one.
+pub fn current_note(conn: &mut DbConn, topic_id: i64) -> QueryResult<Option<Note>> {
     topic_notes::table
         .filter(topic_notes::topic_id.eq(topic_id))
         .order(topic_notes::id.desc())
         .select(Note::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// How many revisions a topic's note has, the current one included.
+pub fn note_count(conn: &mut DbConn, topic_id: i64) -> QueryResult<i64> {
+    topic_notes::table
+        .filter(topic_notes::topic_id.eq(topic_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Earlier revisions of a topic's note (all but the current one), newest first.
+pub fn earlier_notes(
+    conn: &mut DbConn,
+    topic_id: i64,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<Note>> {
+    topic_notes::table
+        .filter(topic_notes::topic_id.eq(topic_id))
+        .order(topic_notes::id.desc())
+        .offset(offset + 1)
+        .limit(limit)
+        .select(Note::as_select())
         .load(conn)
+}
+
+/// Renders the notes saved before notes were rendered at save; returns how many it filled
+/// in. Idempotent, run after migrations.
+pub fn render_missing_html(conn: &mut DbConn) -> QueryResult<usize> {
+    let missing: Vec<(i64, String)> = topic_notes::table
+        .filter(topic_notes::body_html.eq(""))
+        .filter(topic_notes::body.ne(""))
+        .select((topic_notes::id, topic_notes::body))
+        .load(conn)?;
+    for (id, body) in &missing {
+        diesel::update(topic_notes::table.find(id))
+            .set(topic_notes::body_html.eq(markdown::to_html(body, Author::Attendee)))
+            .execute(conn)?;
+    }
+    Ok(missing.len())
 }
 
 /// The current note of every topic of an event.
@@ -681,6 +723,9 @@ pub fn save_note(
     base: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<(), TopicError> {
+    // Notes mix everyone's text, so they are attendee text whoever saves them. Rendered
+    // outside the transaction so the write lock is not held meanwhile.
+    let html = markdown::to_html(body, Author::Attendee);
     write_transaction(conn, |conn| {
         touch(conn, event_id)?;
         if !topic(conn, event_id, topic_id)?.is_some_and(|t| t.is_open()) {
@@ -697,6 +742,7 @@ pub fn save_note(
             .values((
                 topic_notes::topic_id.eq(topic_id),
                 topic_notes::body.eq(body),
+                topic_notes::body_html.eq(&html),
                 topic_notes::author_name.eq(&author.name),
                 topic_notes::rsvp_id.eq(author.rsvp_id),
                 topic_notes::organizer_id.eq(author.organizer_id),

@@ -5,13 +5,13 @@ use std::fmt::Write;
 use diesel::prelude::*;
 
 use super::queries;
-use crate::blog::markdown;
 use crate::blog::model::PostStatus;
 use crate::blog::queries::{PostInput, save_post, slug_taken};
 use crate::db::DbConn;
 use crate::db::schema::events;
 use crate::events::model::Event;
 use crate::i18n::{FluentArg, Lang};
+use crate::markdown::{self, Author};
 use crate::web::forms::slugify;
 
 /// The recap's Markdown: sessions in schedule order with their notes, then the topics
@@ -109,7 +109,7 @@ pub fn create_draft(
             "recap-excerpt",
             &[("event", FluentArg::from(event.title(lang)))],
         ),
-        body_html: markdown::to_html(&body_md),
+        body_html: markdown::to_html(&body_md, Author::Organizer),
         body_md,
         title,
         status: PostStatus::Draft,

@@ -21,6 +21,9 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains("script-src 'self'"), "{path}: {csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
         assert!(!csp.contains("unsafe-inline"), "{path}");
+        // Images only from the site itself: nothing written on it can track its readers.
+        assert!(csp.contains("img-src 'self' data:;"), "{path}: {csp}");
+        assert!(!csp.contains("https:"), "{path}: {csp}");
         assert_eq!(res.header("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(
             res.header("referrer-policy"),

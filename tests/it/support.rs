@@ -12,12 +12,12 @@ use actix_web::{test, web};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use grillplatz::admin::organizers;
-use grillplatz::blog::markdown;
 use grillplatz::blog::model::PostStatus;
 use grillplatz::blog::queries::{self, PostInput};
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db, DbConn};
 use grillplatz::i18n::Lang;
+use grillplatz::markdown::{self, Author};
 use grillplatz::{AppState, app};
 
 pub const PASSWORD: &str = "correct-horse-battery";
@@ -83,6 +83,7 @@ impl TestApp {
         adjust(&mut config);
         let pool = db::connect(&url, 8).expect("pool");
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
+        grillplatz::after_migrations(&mut pool.get().expect("connection")).expect("backfill");
         TestApp {
             url,
             state: web::Data::new(AppState::new(config, Db::new(pool))),
@@ -140,7 +141,7 @@ impl TestApp {
             slug: post.slug.clone(),
             title: post.title.clone(),
             excerpt: markdown::excerpt(&post.body, 200),
-            body_html: markdown::to_html(&post.body),
+            body_html: markdown::to_html(&post.body, Author::Organizer),
             body_md: post.body,
             status: post.status,
             published_at: Some(post.published_at),

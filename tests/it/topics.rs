@@ -6,8 +6,9 @@ use actix_web::body::MessageBody;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use grillplatz::blog::queries::now;
-use grillplatz::db::schema::{events, outbox, posts, rsvps, topics};
+use grillplatz::db::schema::{events, outbox, posts, rsvps, topic_notes, topics};
 use grillplatz::i18n::Lang;
+use grillplatz::markdown;
 use grillplatz::topics::queries::{
     self as board, Limits, Proposer, Refusal, TopicError, TopicInput,
 };
@@ -1300,4 +1301,220 @@ async fn the_admin_board_forms_send_bad_input_back() {
     assert_eq!(client.get("/admin/events/99999/topics").await.status, 404);
     let board = with_conn(&app, |c| board::board(c, event_id)).expect("board");
     assert_eq!(board.dots_per_attendee, 5, "nothing was saved");
+}
+
+/// Element nesting of `html` as a browser's parser builds it.
+fn parsed_depth(html: &str) -> usize {
+    scraper::Html::parse_fragment(html)
+        .tree
+        .nodes()
+        .filter(|n| n.value().is_element())
+        .map(|n| n.ancestors().filter(|a| a.value().is_element()).count())
+        .max()
+        .unwrap_or(0)
+}
+
+fn stored_notes(app: &TestApp, topic: i64) -> Vec<(String, String)> {
+    with_conn(app, |c| {
+        topic_notes::table
+            .filter(topic_notes::topic_id.eq(topic))
+            .order(topic_notes::id)
+            .select((topic_notes::body, topic_notes::body_html))
+            .load(c)
+            .expect("notes")
+    })
+}
+
+#[actix_web::test]
+async fn a_deeply_nested_note_is_stored_shallow_and_its_history_has_a_page_of_its_own() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, token) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Code-Katas");
+    let page = format!("/de/events/wand/topics/{id}/");
+    let history = format!("{page}history/");
+    let mut ann = app.client().await;
+    ann.get(&format!("/de/rsvp/{token}/")).await;
+
+    let too_long = ">".repeat(grillplatz::topics::forms::NOTE_MAX + 1);
+    let res = ann
+        .submit(
+            &page,
+            &format!("{page}notes"),
+            &[("body", &too_long), ("base", "")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Dieser Text ist zu lang.");
+    let deep = ">".repeat(grillplatz::topics::forms::NOTE_MAX);
+    let res = ann
+        .submit(
+            &page,
+            &format!("{page}notes"),
+            &[("body", &deep), ("base", "")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let stored = stored_notes(&app, id);
+    assert_eq!(stored.len(), 1);
+    let depth = parsed_depth(&stored[0].1);
+    assert!(
+        (markdown::BLOCK_DEPTH_MAX..=2 * markdown::BLOCK_DEPTH_MAX).contains(&depth),
+        "stored depth {depth}"
+    );
+    let shown = ann.get(&page).await;
+    assert_eq!(shown.status, 200);
+    assert_eq!(
+        shown.html().select(&selector("blockquote")).count(),
+        markdown::BLOCK_DEPTH_MAX
+    );
+    assert_eq!(
+        shown
+            .html()
+            .select(&selector("a[href$='/history/']"))
+            .count(),
+        0,
+        "no history yet"
+    );
+
+    let base = shown.field("base").expect("base");
+    let res = ann
+        .submit(
+            &page,
+            &format!("{page}notes"),
+            &[("body", "Jetzt *flach*."), ("base", &base)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let shown = ann.get(&page).await;
+    assert_eq!(shown.status, 200);
+    let link = selector(&format!("a[href='{history}']"));
+    let html = shown.html();
+    let to_history = html.select(&link).next().expect("history link");
+    assert_eq!(to_history.text().collect::<String>(), "1 frühere Fassung");
+    assert_eq!(html.select(&selector(".prose blockquote")).count(), 0);
+
+    let res = ann.get(&history).await;
+    assert_eq!(res.status, 200);
+    let html = res.html();
+    let revisions: Vec<_> = html.select(&selector(".note-history > li")).collect();
+    assert_eq!(revisions.len(), 1);
+    assert_eq!(
+        revisions[0].select(&selector("blockquote")).count(),
+        markdown::BLOCK_DEPTH_MAX
+    );
+    assert_eq!(ann.get(&format!("{history}?page=2")).await.status, 404);
+    assert_eq!(ann.get(&format!("{history}?page=x")).await.status, 404);
+    let other = topic(&app, event_id, a, "Ohne Notizen");
+    let res = ann
+        .get(&format!("/en/events/wand/topics/{other}/history/"))
+        .await;
+    assert_eq!(res.status, 200);
+    res.assert_contains("There are no earlier versions.");
+    assert_eq!(
+        ann.get("/de/events/wand/topics/999999/history/")
+            .await
+            .status,
+        404
+    );
+}
+
+fn selector(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).expect("selector")
+}
+
+#[actix_web::test]
+async fn a_note_shows_no_remote_images() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, token) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Code-Katas");
+    let page = format!("/de/events/wand/topics/{id}/");
+    let mut ann = app.client().await;
+    ann.get(&format!("/de/rsvp/{token}/")).await;
+    let body = "Pixel: ![x](https://tracker.example/p.gif)\n\n\
+                Roh: <img src=\"https://tracker.example/p.gif\">";
+    let res = ann
+        .submit(
+            &page,
+            &format!("{page}notes"),
+            &[("body", body), ("base", "")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+
+    let mut visitor = app.client().await;
+    let shown = visitor.get(&page).await;
+    assert_eq!(shown.status, 200);
+    let html = shown.html();
+    let images: Vec<_> = html
+        .select(&selector("img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert!(!images.is_empty(), "the page's own logo is an image");
+    assert!(
+        images.iter().all(|src| !src.contains("tracker.example")),
+        "{images:?}"
+    );
+    let prose = html
+        .select(&selector(".notes .prose"))
+        .next()
+        .expect("note");
+    let link = prose
+        .select(&selector("a[href='https://tracker.example/p.gif']"))
+        .next()
+        .expect("the image as a link");
+    assert_eq!(link.text().collect::<String>(), "x");
+    assert!(
+        prose
+            .text()
+            .collect::<String>()
+            .contains("<img src=\"https://tracker.example/p.gif\">"),
+        "raw HTML shown as text"
+    );
+}
+
+#[actix_web::test]
+async fn rows_saved_before_rendering_get_their_html_after_migrations() {
+    let app = TestApp::new();
+    let event_id = event(&app, "wand", 30);
+    let (a, _) = attendee(&app, event_id, "Ann");
+    let id = topic(&app, event_id, a, "Code-Katas");
+    // As a database migrated from before stores them: Markdown only.
+    with_conn(&app, |c| {
+        diesel::insert_into(topic_notes::table)
+            .values((
+                topic_notes::topic_id.eq(id),
+                topic_notes::body.eq("Alt und **fett** <b>roh</b>"),
+                topic_notes::author_name.eq("Ann"),
+                topic_notes::rsvp_id.eq(a),
+                topic_notes::created_at.eq(now()),
+            ))
+            .execute(c)
+            .expect("old note");
+        diesel::update(events::table.find(event_id))
+            .set((
+                events::description_html_de.eq(""),
+                events::description_html_en.eq(""),
+            ))
+            .execute(c)
+            .expect("old event");
+    });
+    assert_eq!(
+        with_conn(&app, grillplatz::after_migrations).expect("backfill"),
+        2
+    );
+    assert_eq!(
+        with_conn(&app, grillplatz::after_migrations).expect("again"),
+        0
+    );
+    assert_eq!(
+        stored_notes(&app, id)[0].1,
+        "<p>Alt und <strong>fett</strong> &lt;b&gt;roh&lt;/b&gt;</p>\n"
+    );
+    let mut client = app.client().await;
+    let res = client.get("/de/events/wand/").await;
+    res.assert_contains("<strong>Grillen</strong>");
+    let res = client.get("/en/events/wand/").await;
+    res.assert_contains("<strong>barbecue</strong>");
 }

@@ -161,7 +161,7 @@ where
             let changed = if had_dot {
                 queries::unvote(&mut conn, event.id, voter.id, topic)
             } else {
-                let now = grillplatz::blog::queries::now();
+                let now = grillplatz::clock::now();
                 queries::vote(&mut conn, event.id, voter.id, topic, now)
             };
             assert!(changed.is_ok(), "the demo voter can toggle a dot");
@@ -218,7 +218,7 @@ where
                     .db
                     .run(move |conn| {
                         let had_dot = queries::dots_of(conn, voter)?.contains(&topic);
-                        let now = grillplatz::blog::queries::now();
+                        let now = grillplatz::clock::now();
                         let done = if had_dot {
                             queries::unvote(conn, event_id, voter, topic)
                         } else {

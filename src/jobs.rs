@@ -5,7 +5,7 @@
 
 use std::time::Duration as StdDuration;
 
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::config::Config;
 use crate::db::{Db, DbConn};
 use crate::error::AppError;

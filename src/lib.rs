@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod blog;
+pub mod clock;
 pub mod config;
 pub mod contacts;
 pub mod db;
@@ -14,6 +15,7 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod site;
+pub mod tokens;
 pub mod topics;
 pub mod web;
 

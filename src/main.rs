@@ -135,7 +135,7 @@ fn run() -> anyhow::Result<()> {
             command: OrganizerCommand::Deactivate { email },
         } => {
             let id = existing_organizer(&pool, &email)?;
-            organizers::deactivate(&mut *pool.get()?, id, grillplatz::blog::queries::now())?;
+            organizers::deactivate(&mut *pool.get()?, id, grillplatz::clock::now())?;
             println!("{email} can no longer log in; their sessions have ended.");
             Ok(())
         }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{organizers, sessions};
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::forms::{CsrfOnly, Email, FieldErrors};

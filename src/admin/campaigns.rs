@@ -11,7 +11,7 @@ use super::admin_ctx;
 use super::auth::Organizer;
 use super::organizers;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::contacts::campaigns::{self, CampaignInput, Kind, NotQueued, Progress};
 use crate::contacts::model::{Campaign, CampaignStatus, Contact};
 use crate::contacts::queries as contacts;
@@ -20,7 +20,8 @@ use crate::events::model::Event;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::mail;
 use crate::web::forms::{CsrfOnly, FieldErrors};
-use crate::web::session::{self, FlashKind, random_uuid};
+use crate::tokens::random_uuid;
+use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

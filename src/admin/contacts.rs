@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::contacts::model::{Contact, ContactStatus};
 use crate::contacts::queries::{self, ContactInput, Filter, PAGE_SIZE};
 use crate::db::pagination::Page;

@@ -15,7 +15,7 @@ use futures_util::StreamExt;
 use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::contacts::import::{self, Counts, ImportError, Outcome, Row, SkipReason};
 use crate::contacts::model::Contact;
 use crate::db::schema::{contact_imports, contact_tags, contacts};

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::contacts::import::neutralize;
 use crate::db::is_unique_violation;
 use crate::error::AppError;

@@ -51,7 +51,7 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
 /// a failed login takes as long whether or not the address exists.
 pub fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| hash_password(&crate::web::session::random_token()).unwrap_or_default())
+    DECOY.get_or_init(|| hash_password(&crate::tokens::random_token()).unwrap_or_default())
 }
 
 pub fn by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<OrganizerRow>> {

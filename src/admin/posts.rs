@@ -54,7 +54,7 @@ async fn dashboard(
     ctx: PageCtx,
     _organizer: Organizer,
 ) -> Result<HttpResponse, AppError> {
-    let now = queries::now();
+    let now = crate::clock::now();
     let posts = state.db.run(|conn| Ok(queries::all_posts(conn)?)).await?;
     let count = |wanted| {
         posts
@@ -93,7 +93,7 @@ async fn list(
     ctx: PageCtx,
     _organizer: Organizer,
 ) -> Result<HttpResponse, AppError> {
-    let now = queries::now();
+    let now = crate::clock::now();
     let tz = state.config.timezone;
     let lang = ctx.lang;
     let posts = state.db.run(|conn| Ok(queries::all_posts(conn)?)).await?;
@@ -299,7 +299,7 @@ fn validate(
     let (status, published_at) = match action {
         Action::Publish => (
             PostStatus::Published,
-            Some(published_at.unwrap_or_else(queries::now)),
+            Some(published_at.unwrap_or_else(crate::clock::now)),
         ),
         _ => (PostStatus::Draft, published_at),
     };
@@ -386,7 +386,7 @@ async fn editor(
 ) -> Result<HttpResponse, AppError> {
     let choices = load_choices(state, post.map(|p| p.id)).await?;
     let lang = ctx.lang;
-    let now = queries::now();
+    let now = crate::clock::now();
     let page = EditPage {
         post_id: post.map(|p| p.id),
         state: post.map(|p| p.state(now).key()),
@@ -596,7 +596,7 @@ async fn save(
                             &saved,
                             announce,
                             author_id,
-                            queries::now(),
+                            crate::clock::now(),
                         )?;
                     }
                     Ok(Ok(id))
@@ -613,7 +613,7 @@ async fn save(
     match saved {
         Ok(id) => {
             let key = match (action, input.published_at) {
-                (Action::Publish, Some(at)) if at > queries::now() => "post-scheduled",
+                (Action::Publish, Some(at)) if at > crate::clock::now() => "post-scheduled",
                 (Action::Publish, _) => "post-published",
                 _ => "post-saved",
             };

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::contacts::privacy::{self, Erased};
 use crate::error::AppError;
 use crate::mail::suppression;

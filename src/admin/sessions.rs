@@ -13,12 +13,13 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::config::SessionLifetime as Lifetime;
 use crate::db::DbConn;
 use crate::db::schema::{organizer_sessions, organizers};
 use crate::i18n::Lang;
-use crate::web::session::{self, SessionOrganizer, random_token, token_hash};
+use crate::tokens::{random_token, token_hash};
+use crate::web::session::{self, SessionOrganizer};
 
 /// `last_seen_at` is written at most this often, so browsing does not write on every click.
 const TOUCH_EVERY: Duration = Duration::minutes(1);

@@ -12,7 +12,7 @@ use super::admin_ctx;
 use super::auth::Organizer;
 use super::events::local_to_utc;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::error::AppError;
 use crate::events::model::Event;
 use crate::i18n::{Lang, format};

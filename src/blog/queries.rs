@@ -2,11 +2,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use super::model::{Category, Comment, CommentStatus, NewPost, Post, PostStatus, Tag};
+use crate::clock::now;
 use crate::db::DbConn;
 use crate::db::schema::{
     categories, comments, event_posts, organizers, post_categories, post_tags, posts, tags,
@@ -21,10 +22,6 @@ pub enum Listing {
     Tag(i64),
     /// Published within `[from, to)` (UTC).
     Between(NaiveDateTime, NaiveDateTime),
-}
-
-pub fn now() -> NaiveDateTime {
-    Utc::now().naive_utc()
 }
 
 type BoxedPosts<'a> = posts::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
@@ -384,7 +381,7 @@ pub fn save_post(
         let id = match id {
             None => diesel::insert_into(posts::table)
                 .values(NewPost {
-                    guid: &format!("urn:uuid:{}", crate::web::session::random_uuid()),
+                    guid: &format!("urn:uuid:{}", crate::tokens::random_uuid()),
                     lang: input.lang.code(),
                     slug: &input.slug,
                     title: &input.title,
@@ -488,7 +485,7 @@ fn link_translation(conn: &mut DbConn, post_id: i64, other_id: Option<i64>) -> Q
     if let Some(old_partner) = translation_of(conn, &other)? {
         unlink(conn, old_partner.id)?;
     }
-    let key = crate::web::session::random_uuid();
+    let key = crate::tokens::random_uuid();
     diesel::update(posts::table.filter(posts::id.eq_any([post_id, other_id])))
         .set(posts::translation_key.eq(&key))
         .execute(conn)?;

@@ -11,12 +11,13 @@ use super::emails;
 use super::model::{Contact, ContactStatus};
 use super::queries::{self, SignUp, SignUpConfirmation};
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail;
 use crate::web::forms::{CsrfOnly, FieldErrors};
-use crate::web::session::{self, FlashKind, random_token, token_hash};
+use crate::tokens::{random_token, token_hash};
+use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

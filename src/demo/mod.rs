@@ -54,7 +54,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                 .execute(conn)?;
         }
         let all_categories = queries::all_categories(conn)?;
-        let now = queries::now();
+        let now = crate::clock::now();
         let mut summary = Summary::default();
         let mut ids_by_key: Vec<(&str, i64)> = Vec::new();
         for post in POSTS {
@@ -256,8 +256,8 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
                 rsvps::guests.eq(guests),
                 rsvps::diet.eq(diet),
                 rsvps::status.eq(status),
-                rsvps::manage_token_hash.eq(crate::web::session::token_hash(
-                    &crate::web::session::random_token(),
+                rsvps::manage_token_hash.eq(crate::tokens::token_hash(
+                    &crate::tokens::random_token(),
                 )),
                 rsvps::consent_at.eq(joined),
                 rsvps::created_at.eq(joined),

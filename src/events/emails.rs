@@ -68,7 +68,7 @@ impl MailContext {
     pub fn verify_contact_token(&self, purpose: &str, token: &str) -> Option<i64> {
         let (id, _) = token.split_once('.')?;
         let id: i64 = id.parse().ok()?;
-        crate::web::session::same_secret(&self.contact_token(purpose, id), token).then_some(id)
+        crate::tokens::same_secret(&self.contact_token(purpose, id), token).then_some(id)
     }
 
     pub fn unsubscribe_url(&self, lang: Lang, contact_id: i64) -> String {

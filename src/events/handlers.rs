@@ -15,7 +15,7 @@ use super::pages::{
 use super::queries::{self, Confirmation, Registered};
 use crate::AppState;
 use crate::blog::pages::Link;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::forms::{CsrfOnly, FieldErrors};

@@ -12,7 +12,7 @@ use crate::db::schema::{agenda_items, event_posts, events, posts, rsvp_links, rs
 use crate::i18n::Lang;
 use crate::mail;
 use crate::markdown::{self, Author};
-use crate::web::session::{random_token, token_hash};
+use crate::tokens::{random_token, token_hash};
 
 /// How long a confirmation link works.
 pub const CONFIRM_TTL: Duration = Duration::hours(48);
@@ -573,7 +573,7 @@ pub fn save_event(
             None => diesel::insert_into(events::table)
                 .values((
                     values,
-                    events::uid.eq(format!("{}@grillplatz", crate::web::session::random_uuid())),
+                    events::uid.eq(format!("{}@grillplatz", crate::tokens::random_uuid())),
                     events::created_at.eq(now),
                 ))
                 .returning(events::id)
@@ -753,7 +753,7 @@ pub fn message_attendees(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     crate::db::write_transaction(conn, |conn| {
-        let message_id = crate::web::session::random_uuid();
+        let message_id = crate::tokens::random_uuid();
         let recipients: Vec<Rsvp> = rsvps::table
             .filter(rsvps::event_id.eq(event.id))
             .filter(rsvps::status.eq_any([

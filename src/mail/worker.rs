@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 
 use super::transport::{SendError, Sender, Transport};
 use super::{Claimed, OutboxStatus};
+use crate::clock::now;
 use crate::db::schema::outbox;
 use crate::db::{Db, DbConn};
 use crate::error::AppError;
@@ -21,13 +22,9 @@ const IN_FLIGHT: usize = 8;
 /// How long a claim lasts; a worker that died mid-batch frees its rows after this.
 pub const LEASE: Duration = Duration::minutes(5);
 
-fn now() -> NaiveDateTime {
-    chrono::Utc::now().naive_utc()
-}
-
 /// Claims up to `batch` due messages (pending and due, or sending with an expired lease).
 pub fn claim(conn: &mut DbConn, batch: i64, lease: Duration) -> QueryResult<Vec<Claimed>> {
-    let token = crate::web::session::random_token();
+    let token = crate::tokens::random_token();
     let now = now();
     let until = now + lease;
     // The one place with backend-specific SQL: PostgreSQL skips rows another worker

@@ -16,7 +16,7 @@ use super::pages::{
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;
 use crate::blog::pages::{Link, Pager};
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::events::model::{Event, Rsvp};

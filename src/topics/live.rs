@@ -16,7 +16,7 @@ use super::handlers::load_event;
 use super::pages::{LiveFragment, LivePage, card, grid, places};
 use super::queries;
 use crate::AppState;
-use crate::blog::queries::now;
+use crate::clock::now;
 use crate::error::AppError;
 use crate::events::model::{Event, EventStatus};
 use crate::i18n::{Lang, format};

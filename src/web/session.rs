@@ -5,8 +5,6 @@ use actix_session::storage::CookieSessionStore;
 use actix_session::{Session, SessionMiddleware};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::{HttpMessage, HttpRequest};
-use base64::Engine;
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -76,7 +74,7 @@ pub fn csrf_token(session: &Session) -> String {
     if let Ok(Some(token)) = session.get::<String>(CSRF) {
         return token;
     }
-    let token = random_token();
+    let token = crate::tokens::random_token();
     // A session that cannot store the token makes every later check fail: safe.
     let _ = session.insert(CSRF, &token);
     token
@@ -89,17 +87,11 @@ pub fn verify_csrf(session: &Session, submitted: &str) -> Result<(), AppError> {
         .ok()
         .flatten()
         .ok_or(AppError::Csrf)?;
-    if same_secret(&expected, submitted) {
+    if crate::tokens::same_secret(&expected, submitted) {
         Ok(())
     } else {
         Err(AppError::Csrf)
     }
-}
-
-/// Compares two secrets in constant time, so the time taken reveals nothing of them.
-pub fn same_secret(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn attendee_key(event_id: i64) -> String {
@@ -155,34 +147,4 @@ pub fn flash(session: &Session, kind: FlashKind, key: &str) {
 
 pub fn take_flash(session: &Session) -> Option<Flash> {
     session.remove_as::<Flash>(FLASH).and_then(Result::ok)
-}
-
-/// 256 random bits, URL-safe base64.
-pub fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// A random (version 4) UUID, for ids that must never change, like Atom entry ids.
-pub fn random_uuid() -> String {
-    let mut b = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex::encode(b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
-}
-
-/// The stored form of a link token: its SHA-256, hex. The token itself is only in the email.
-pub fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(token.as_bytes()))
 }

@@ -314,7 +314,7 @@ async fn scheduled_posts_appear_by_themselves_and_can_be_unpublished() {
         diesel::update(posts::table)
             .set(
                 posts::published_at
-                    .eq(grillplatz::blog::queries::now() - chrono::Duration::minutes(1)),
+                    .eq(grillplatz::clock::now() - chrono::Duration::minutes(1)),
             )
             .execute(c)
             .expect("time passes")

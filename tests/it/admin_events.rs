@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::db::schema::{events, outbox, rsvps};
 use grillplatz::events::queries;
 
@@ -27,7 +27,7 @@ fn rsvp(app: &TestApp, event_id: i64, name: &str, status: &str, guests: i32, die
                 rsvps::diet.eq(diet),
                 rsvps::notes.eq("=1+1"),
                 rsvps::status.eq(status),
-                rsvps::manage_token_hash.eq(grillplatz::web::session::random_token()),
+                rsvps::manage_token_hash.eq(grillplatz::tokens::random_token()),
                 rsvps::consent_at.eq(now()),
                 rsvps::created_at.eq(now()),
                 rsvps::waitlisted_at.eq((status == "waitlisted").then_some(now())),

@@ -1,7 +1,6 @@
 //! A visitor reads the blog in German or English.
 
 use chrono::{Duration, NaiveDate};
-use grillplatz::blog::queries;
 use grillplatz::i18n::Lang;
 
 use crate::support::{PostSpec, TestApp};
@@ -125,7 +124,7 @@ async fn a_post_shows_only_in_its_own_language_listing() {
 async fn blog_index_pages_ten_posts_newest_first() {
     let app = TestApp::new();
     let author = app.organizer("anna@example.org", "Anna");
-    let now = queries::now();
+    let now = grillplatz::clock::now();
     for n in 1..=12 {
         let spec = PostSpec::published(Lang::En, &format!("post-{n}"), &format!("Post number {n}"))
             .at(now - Duration::days(20 - n));
@@ -246,7 +245,7 @@ async fn comment_counts_use_plural_rules_in_both_languages() {
 async fn drafts_and_scheduled_posts_stay_hidden_until_due() {
     let app = TestApp::new();
     let author = app.organizer("anna@example.org", "Anna");
-    let now = queries::now();
+    let now = grillplatz::clock::now();
     app.post(
         author,
         PostSpec::published(Lang::De, "entwurf", "Entwurf").draft(),

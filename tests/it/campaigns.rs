@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use chrono::Duration;
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::contacts::campaigns::{self, NotQueued};
 use grillplatz::db::schema::{campaigns as campaign_rows, contacts as contact_rows, outbox};
 use grillplatz::i18n::Lang;

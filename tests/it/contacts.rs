@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::contacts::campaigns::{self, Kind};
 use grillplatz::contacts::queries::{self as contacts, ContactInput};
 use grillplatz::db::Db;

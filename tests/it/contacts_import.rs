@@ -6,7 +6,7 @@ use std::time::Instant;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::contacts::model::Contact;
 use grillplatz::contacts::queries;
 use grillplatz::db::schema::{contact_imports, contact_tags, contacts};

@@ -10,7 +10,7 @@ async fn demo_content_covers_both_languages_drafts_and_schedules() {
     let app = TestApp::new();
     let summary = with_conn(&app, grillplatz::demo::fill).expect("demo");
     assert!(summary.posts >= 10 && summary.comments >= 5, "{summary:?}");
-    let now = grillplatz::blog::queries::now();
+    let now = grillplatz::clock::now();
     let rows: Vec<(
         String,
         String,

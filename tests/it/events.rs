@@ -2,12 +2,12 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::db::schema::{outbox, rsvp_links, rsvps};
 use grillplatz::events::emails::MailContext;
 use grillplatz::events::model::EventStatus;
 use grillplatz::events::queries::{self, EventInput};
-use grillplatz::web::session::token_hash;
+use grillplatz::tokens::token_hash;
 
 use crate::support::{TestApp, with_conn};
 

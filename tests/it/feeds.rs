@@ -49,7 +49,7 @@ async fn atom_feed_is_complete_and_entry_ids_survive_edits() {
         diesel::update(posts::table.find(id))
             .set((
                 posts::title.eq("Einladung (aktualisiert)"),
-                posts::updated_at.eq(grillplatz::blog::queries::now()),
+                posts::updated_at.eq(grillplatz::clock::now()),
             ))
             .execute(conn)
             .expect("edit")

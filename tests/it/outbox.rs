@@ -6,7 +6,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::db::Db;
 use grillplatz::db::schema::outbox;
 use grillplatz::i18n::Lang;
@@ -269,7 +269,7 @@ async fn mail_goes_through_the_ci_smtp_server() {
     }
     let url = std::env::var("TEST_SMTP_URL").expect("checked");
     let app = TestApp::new();
-    let marker = grillplatz::web::session::random_uuid();
+    let marker = grillplatz::tokens::random_uuid();
     with_conn(&app, |c| {
         mail::enqueue(
             c,

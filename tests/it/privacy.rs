@@ -1,7 +1,7 @@
 //! Privacy requests: organizers export everything stored about an address and erase it.
 
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::db::schema::{
     comments, contact_tags, contacts, outbox, rsvps, topic_notes, topics,
 };

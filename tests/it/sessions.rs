@@ -4,7 +4,7 @@
 use chrono::Duration;
 use diesel::prelude::*;
 use grillplatz::admin::organizers;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::db::schema::{contacts, organizer_sessions, rate_counters};
 
 use crate::support::{PASSWORD, TestApp, with_conn};

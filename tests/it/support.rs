@@ -55,7 +55,7 @@ impl TestApp {
             Some(base) => {
                 let schema = format!(
                     "t_{}",
-                    grillplatz::web::session::random_uuid().replace('-', "")
+                    grillplatz::tokens::random_uuid().replace('-', "")
                 );
                 let mut admin = diesel::PgConnection::establish(&base)
                     .expect("TEST_DATABASE_URL must point to a running PostgreSQL");
@@ -173,7 +173,7 @@ impl TestApp {
                 comments::author_email.eq(email),
                 comments::body.eq(body),
                 comments::status.eq(if approved { "approved" } else { "pending" }),
-                comments::created_at.eq(queries::now()),
+                comments::created_at.eq(grillplatz::clock::now()),
             ))
             .returning(comments::id)
             .get_result(&mut *self.conn())
@@ -213,7 +213,7 @@ impl PostSpec {
             title: title.into(),
             body: format!("{title}: the first paragraph.\n\nMore **text**."),
             status: PostStatus::Published,
-            published_at: queries::now() - Duration::hours(1),
+            published_at: grillplatz::clock::now() - Duration::hours(1),
             categories: Vec::new(),
             tags: Vec::new(),
             translation_of: None,

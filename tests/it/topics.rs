@@ -5,14 +5,14 @@ use std::time::{Duration as StdDuration, Instant};
 use actix_web::body::MessageBody;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use grillplatz::blog::queries::now;
+use grillplatz::clock::now;
 use grillplatz::db::schema::{events, outbox, posts, rsvps, topic_notes, topics};
 use grillplatz::i18n::Lang;
 use grillplatz::markdown;
 use grillplatz::topics::queries::{
     self as board, Limits, Proposer, Refusal, TopicError, TopicInput,
 };
-use grillplatz::web::session::token_hash;
+use grillplatz::tokens::token_hash;
 
 use crate::events::{event, link, mail_ctx, mail_to, rsvp_fields};
 use crate::support::{PASSWORD, TestApp, with_conn};

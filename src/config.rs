@@ -336,8 +336,8 @@ impl Config {
     }
 
     /// What event emails need: links, the site's name and the key manage links derive from.
-    pub fn mail_context(&self) -> crate::events::emails::MailContext {
-        crate::events::emails::MailContext::new(&self.base_url, &self.site_name, &self.secret_key)
+    pub fn mail_context(&self) -> crate::mail::links::MailContext {
+        crate::mail::links::MailContext::new(&self.base_url, &self.site_name, &self.secret_key)
             .with_organizer(self.mail_from.email.as_ref())
     }
 

@@ -664,8 +664,14 @@ async function topicBoard(browser, shared) {
       must((await flash(page)) === de['topic-note-saved'], `${topicPath}: saving the notes said ${JSON.stringify(await flash(page))}, not "${de['topic-note-saved']}"`);
     }
     must(await page.locator('#notes .prose strong', { hasText: 'Lieber' }).count(), `${topicPath}: the notes do not show the rendered Markdown`);
-    must(await page.locator('#notes .note-history > ol > li').count() === 1, `${topicPath}: the notes history does not list the first version once`);
     await shot(page, 'topics-13-notes');
+    // Earlier versions are on a page of their own, linked from the notes.
+    const historyLink = page.locator('#notes .note-history-link a');
+    must(await historyLink.count() === 1, `${topicPath}: no link to the earlier versions of the notes`);
+    await follow(page, historyLink);
+    must(pathOf(page) === `${topicPath}history/`, `${topicPath}: the history link led to ${short(page.url())}`);
+    must(await page.locator('ol.note-history > li').count() === 1, `${topicPath}history/: the notes history does not list the first version once`);
+    await shot(page, 'topics-14-notes-history');
     steps.push('notes with history');
 
     shared.board = { eventId, topicId, email };

@@ -19,8 +19,8 @@ use crate::error::AppError;
 use crate::events::model::Event;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::mail;
-use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::tokens::random_uuid;
+use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 

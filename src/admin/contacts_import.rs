@@ -535,7 +535,7 @@ async fn export(state: web::Data<AppState>, _o: Organizer) -> Result<HttpRespons
             stamp(c.consent_at),
             stamp(Some(c.created_at)),
         ];
-        out.write_record(record.iter().map(|cell| import::neutralize(cell)))
+        out.write_record(record.iter().map(|cell| crate::web::csv::neutralize(cell)))
             .map_err(csv_error)?;
     }
     let body = out

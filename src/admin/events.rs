@@ -12,12 +12,12 @@ use super::admin_ctx;
 use super::auth::Organizer;
 use crate::AppState;
 use crate::clock::now;
-use crate::contacts::import::neutralize;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::events::model::{DIETS, Event, EventStatus, FORMATS, Rsvp, RsvpStatus};
 use crate::events::queries::{self, EventInput};
 use crate::i18n::format;
+use crate::web::csv::neutralize;
 use crate::web::forms::CsrfOnly;
 use crate::web::forms::{FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
@@ -65,7 +65,7 @@ async fn list(
         .map(|e| EventRow {
             id: e.id,
             title: e.title(lang).to_string(),
-            when: crate::events::pages::span(e, lang),
+            when: e.when(lang),
             status: e.status.clone(),
             open_space: e.format == "open_space",
         })

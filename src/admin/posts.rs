@@ -406,16 +406,7 @@ async fn editor(
         events: choices
             .events
             .iter()
-            .map(|e| {
-                (
-                    e.id,
-                    format!(
-                        "{} ({})",
-                        e.title(lang),
-                        crate::events::pages::span(e, lang)
-                    ),
-                )
-            })
+            .map(|e| (e.id, format!("{} ({})", e.title(lang), e.when(lang))))
             .collect(),
         form,
         errors,

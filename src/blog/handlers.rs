@@ -10,8 +10,8 @@ use super::feeds;
 use super::forms::CommentForm;
 use super::model::{CommentStatus, Post};
 use super::pages::{
-    ArchivePage, ArchiveYear, CommentView, CountedLink, Link, ListingPage, Pager, PostPage,
-    Sidebar, UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
+    ArchivePage, ArchiveYear, CommentView, CountedLink, ListingPage, PostPage, Sidebar,
+    UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
 };
 use super::queries::{self, Listing};
 use crate::AppState;
@@ -19,6 +19,7 @@ use crate::db::DbConn;
 use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::web::nav::{Link, Pager};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 

@@ -7,17 +7,10 @@ use chrono_tz::Tz;
 use super::forms::CommentForm;
 use super::model::{Category, Comment, Post, Tag};
 use super::queries::PostExtras;
-use crate::db::pagination::Page;
 use crate::i18n::{Lang, format};
 use crate::web::PageCtx;
 use crate::web::forms::FieldErrors;
-
-/// A link with its text.
-#[derive(Debug, Clone)]
-pub struct Link {
-    pub href: String,
-    pub label: String,
-}
+use crate::web::nav::{Link, Pager};
 
 /// A post as a listing shows it.
 #[derive(Debug, Clone)]
@@ -79,33 +72,6 @@ pub fn cards(posts: &[Post], extras: &PostExtras, tz: Tz) -> Vec<PostCard> {
             }
         })
         .collect()
-}
-
-/// Links to the previous and next page of a listing.
-#[derive(Debug, Clone)]
-pub struct Pager {
-    pub number: i64,
-    pub total: i64,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-}
-
-impl Pager {
-    pub fn new(page: &Page, base_path: &str) -> Pager {
-        let link = |n: i64| {
-            if n == 1 {
-                base_path.to_string()
-            } else {
-                format!("{base_path}?page={n}")
-            }
-        };
-        Pager {
-            number: page.number,
-            total: page.total_pages(),
-            prev: page.prev().map(link),
-            next: page.next().map(link),
-        }
-    }
 }
 
 /// A sidebar entry with a count.

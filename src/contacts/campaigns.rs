@@ -11,9 +11,9 @@ use super::model::{Campaign, CampaignStatus, Contact, ContactStatus};
 use crate::blog::model::Post;
 use crate::db::schema::{campaigns, contact_tags, contacts, outbox, rsvps, suppressions};
 use crate::db::{DbConn, write_transaction};
-use crate::events::emails::MailContext;
 use crate::events::model::{Event, RsvpStatus};
 use crate::i18n::Lang;
+use crate::mail::links::MailContext;
 use crate::mail::{self, Email, OutboxStatus, suppression};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use super::model::{Campaign, Contact};
 use crate::blog::model::Post;
-use crate::events::emails::MailContext;
 use crate::events::model::Event;
 use crate::i18n::{FluentArg, Lang, format};
+use crate::mail::links::MailContext;
 use crate::mail::{Action, Email};
 
 fn greeting(lang: Lang, name: &str) -> String {

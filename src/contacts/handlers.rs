@@ -15,8 +15,8 @@ use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail;
-use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::tokens::{random_token, token_hash};
+use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 

@@ -358,9 +358,8 @@ pub fn erase(conn: &mut DbConn, email: &str, now: NaiveDateTime) -> QueryResult<
                     rsvps::name.eq(ERASED_NAME),
                     rsvps::email.eq(format!("erased-{id}@invalid")),
                     rsvps::notes.eq(""),
-                    rsvps::manage_token_hash.eq(crate::tokens::token_hash(
-                        &crate::tokens::random_token(),
-                    )),
+                    rsvps::manage_token_hash
+                        .eq(crate::tokens::token_hash(&crate::tokens::random_token())),
                 ))
                 .execute(conn)?;
         }

@@ -256,9 +256,8 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
                 rsvps::guests.eq(guests),
                 rsvps::diet.eq(diet),
                 rsvps::status.eq(status),
-                rsvps::manage_token_hash.eq(crate::tokens::token_hash(
-                    &crate::tokens::random_token(),
-                )),
+                rsvps::manage_token_hash
+                    .eq(crate::tokens::token_hash(&crate::tokens::random_token())),
                 rsvps::consent_at.eq(joined),
                 rsvps::created_at.eq(joined),
                 rsvps::confirmed_at.eq((*status != "pending").then_some(joined)),

@@ -4,21 +4,21 @@ use actix_session::Session;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::emails::MailContext;
 use super::forms::RsvpForm;
 use super::ics;
 use super::model::{Event, Registration, RsvpStatus};
 use super::pages::{
     AgendaLine, ConfirmOutcome, ConfirmPage, EventCard, EventPage, EventsPage, ManagePage, json_ld,
-    registration_window, span,
+    registration_window,
 };
 use super::queries::{self, Confirmation, Registered};
 use crate::AppState;
-use crate::blog::pages::Link;
 use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::mail::links::MailContext;
 use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::nav::Link;
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status, see_other};
 
@@ -417,7 +417,7 @@ async fn manage_page(
             href: event.path(lang),
             label: event.title(lang).to_string(),
         },
-        event_when: span(&event, lang),
+        event_when: event.when(lang),
         status_key,
         position,
         form,
@@ -577,7 +577,7 @@ async fn event_ics(
         &sessions,
         lang,
         &state.config.base_url,
-        &mail_ctx.calendar_organizer(),
+        &super::ics::Organizer::of(&mail_ctx),
     );
     Ok(calendar_response(body, &format!("{}.ics", event.slug)))
 }
@@ -598,7 +598,7 @@ async fn calendar(state: &AppState, lang: Lang) -> Result<HttpResponse, AppError
         &events,
         lang,
         &state.config.base_url,
-        &mail_ctx.calendar_organizer(),
+        &super::ics::Organizer::of(&mail_ctx),
         &name,
     );
     Ok(calendar_response(body, "calendar.ics"))

@@ -9,6 +9,7 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 use super::model::{AgendaItem, Event};
 use crate::i18n::Lang;
+use crate::mail::links::MailContext;
 
 /// A scheduled open-space session, written as its own VEVENT.
 #[derive(Debug, Clone)]
@@ -32,6 +33,14 @@ pub struct Organizer<'a> {
 }
 
 impl Organizer<'_> {
+    /// The site, reachable at the sender address: what our calendar files name as ORGANIZER.
+    pub fn of(ctx: &MailContext) -> Organizer<'_> {
+        Organizer {
+            name: &ctx.site_name,
+            email: &ctx.organizer_email,
+        }
+    }
+
     fn line(&self) -> String {
         // A quoted parameter may not contain quotes; the name is only a label.
         let name: String = self.name.chars().filter(|c| *c != '"').collect();

@@ -67,6 +67,11 @@ impl Event {
         format!("/{lang}/events/{}/", self.slug)
     }
 
+    /// When it takes place, in its own time zone: "26. Juni 2026, 14:00 Uhr – 23:00 Uhr".
+    pub fn when(&self, lang: Lang) -> String {
+        crate::i18n::format::span(lang, self.starts_at, self.ends_at, self.tz())
+    }
+
     pub fn is_cancelled(&self) -> bool {
         self.status == EventStatus::Cancelled.as_str()
     }

@@ -5,10 +5,10 @@ use chrono::NaiveDateTime;
 
 use super::forms::RsvpForm;
 use super::model::{AgendaItem, Event, Registration};
-use crate::blog::pages::Link;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::web::PageCtx;
 use crate::web::forms::FieldErrors;
+use crate::web::nav::Link;
 
 /// An event as lists and its page show it.
 #[derive(Debug, Clone)]
@@ -32,7 +32,7 @@ impl EventCard {
             href: event.path(lang),
             title: event.title(lang).to_string(),
             format_key: format!("event-format-{}", event.format.replace('_', "-")),
-            when: span(event, lang),
+            when: event.when(lang),
             start_iso: format::iso(event.starts_at, tz),
             end_iso: format::iso(event.ends_at, tz),
             venue: event.venue_name.clone(),
@@ -41,19 +41,6 @@ impl EventCard {
             recap,
         }
     }
-}
-
-/// "26. Juni 2026, 14:00 Uhr – 23:00 Uhr"; the date appears twice only for multi-day events.
-pub fn span(event: &Event, lang: Lang) -> String {
-    let tz = event.tz();
-    let start = format::date_time(lang, event.starts_at, tz);
-    let same_day = format::date(lang, event.starts_at, tz) == format::date(lang, event.ends_at, tz);
-    let end = if same_day {
-        format::time(lang, event.ends_at, tz)
-    } else {
-        format::date_time(lang, event.ends_at, tz)
-    };
-    format!("{start} – {end}")
 }
 
 /// "Noch 12 von 30 Plätzen frei" / "12 of 30 places left".

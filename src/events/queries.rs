@@ -4,13 +4,14 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::emails::{self, MailContext};
+use super::emails;
 use super::model::{AgendaItem, Event, EventStatus, Rsvp, RsvpStatus};
 use crate::blog::model::{Post, PostStatus};
 use crate::db::DbConn;
 use crate::db::schema::{agenda_items, event_posts, events, posts, rsvp_links, rsvps};
 use crate::i18n::Lang;
 use crate::mail;
+use crate::mail::links::MailContext;
 use crate::markdown::{self, Author};
 use crate::tokens::{random_token, token_hash};
 

@@ -2,6 +2,7 @@
 //! transaction that causes them, and `worker` sends them at least once, at most
 //! once per dedupe key.
 
+pub mod links;
 pub mod suppression;
 pub mod transport;
 pub mod worker;

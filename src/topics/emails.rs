@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use super::model::{Room, Slot, Topic};
 use crate::admin::organizers::OrganizerRow;
-use crate::events::emails::{MailContext, to_attendee, with_manage_link};
+use crate::events::emails::{to_attendee, with_manage_link};
 use crate::events::model::{Event, Rsvp};
 use crate::i18n::{FluentArg, format};
+use crate::mail::links::MailContext;
 use crate::mail::{Action, Email};
 
 /// Tells a proposer where and when their session takes place (`moved` after a change).
@@ -46,7 +47,7 @@ pub fn scheduled(
     );
     email.action = Some(Action {
         label: lang.t("mail-topic-schedule-action"),
-        url: format!("{}schedule/", ctx.event_url(event, lang)),
+        url: format!("{}schedule/", ctx.url(&event.path(lang))),
     });
     with_manage_link(email, ctx, rsvp.id)
 }

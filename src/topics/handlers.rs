@@ -15,14 +15,13 @@ use super::pages::{
 };
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;
-use crate::blog::pages::{Link, Pager};
 use crate::clock::now;
 use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::events::model::{Event, Rsvp};
-use crate::events::pages::span;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::nav::{Link, Pager};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
@@ -216,7 +215,7 @@ async fn board_page(
         status,
         &BoardPage {
             event: event_link(&event, lang),
-            event_when: span(&event, lang),
+            event_when: event.when(lang),
             topics,
             sort: if newest { "new" } else { "interest" },
             sort_interest_href: base.clone(),
@@ -705,7 +704,7 @@ async fn schedule(
     let data = read_board(&state, &session, &event).await?;
     render(&SchedulePage {
         event: event_link(&event, lang),
-        event_when: span(&event, lang),
+        event_when: event.when(lang),
         grid: grid(
             &event,
             lang,

@@ -6,11 +6,11 @@ use askama::Template;
 
 use super::forms::{NoteForm, TopicForm};
 use super::model::{Room, Slot, Topic};
-use crate::blog::pages::{Link, Pager};
 use crate::events::model::Event;
 use crate::i18n::{Lang, format};
 use crate::web::PageCtx;
 use crate::web::forms::FieldErrors;
+use crate::web::nav::{Link, Pager};
 
 /// A topic as the board lists it.
 #[derive(Debug, Clone)]

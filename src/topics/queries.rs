@@ -11,10 +11,10 @@ use super::model::{Board, Note, Room, Slot, Topic, TopicStatus};
 use super::schedule::Placement;
 use crate::db::schema::{rooms, rsvps, time_slots, topic_boards, topic_notes, topic_votes, topics};
 use crate::db::{DbConn, is_unique_violation, write_transaction};
-use crate::events::emails::MailContext;
 use crate::events::model::{Event, Rsvp, RsvpStatus};
 use crate::i18n::Lang;
 use crate::mail;
+use crate::mail::links::MailContext;
 use crate::markdown::{self, Author};
 
 /// Why the board refused a change; each becomes a message next to the form.

@@ -3,9 +3,11 @@
 pub mod access_log;
 pub mod assets;
 pub mod context;
+pub mod csv;
 pub mod errors;
 pub mod forms;
 pub mod lang;
+pub mod nav;
 pub mod rate_limit;
 pub mod redirect;
 pub mod session;

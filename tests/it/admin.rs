@@ -312,10 +312,7 @@ async fn scheduled_posts_appear_by_themselves_and_can_be_unpublished() {
     // Time passes: move the publication date into the past.
     with_conn(&app, |c| {
         diesel::update(posts::table)
-            .set(
-                posts::published_at
-                    .eq(grillplatz::clock::now() - chrono::Duration::minutes(1)),
-            )
+            .set(posts::published_at.eq(grillplatz::clock::now() - chrono::Duration::minutes(1)))
             .execute(c)
             .expect("time passes")
     });

@@ -4,9 +4,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use grillplatz::clock::now;
 use grillplatz::db::schema::{outbox, rsvp_links, rsvps};
-use grillplatz::events::emails::MailContext;
 use grillplatz::events::model::EventStatus;
 use grillplatz::events::queries::{self, EventInput};
+use grillplatz::mail::links::MailContext;
 use grillplatz::tokens::token_hash;
 
 use crate::support::{TestApp, with_conn};

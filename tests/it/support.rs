@@ -53,10 +53,7 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let (url, pg_schema) = match postgres_url() {
             Some(base) => {
-                let schema = format!(
-                    "t_{}",
-                    grillplatz::tokens::random_uuid().replace('-', "")
-                );
+                let schema = format!("t_{}", grillplatz::tokens::random_uuid().replace('-', ""));
                 let mut admin = diesel::PgConnection::establish(&base)
                     .expect("TEST_DATABASE_URL must point to a running PostgreSQL");
                 diesel::sql_query(format!("CREATE SCHEMA {schema}"))

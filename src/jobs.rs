@@ -46,7 +46,7 @@ pub async fn run_once(db: &Db, config: &Config) {
     })
     .await;
     job(db, "expired organizer sessions", move |conn| {
-        crate::admin::sessions::forget_expired(conn, lifetime, now())
+        crate::organizers::sessions::forget_expired(conn, lifetime, now())
     })
     .await;
 }

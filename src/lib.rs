@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
+pub mod organizers;
 pub mod site;
 pub mod tokens;
 pub mod topics;
@@ -92,7 +93,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(site::routes)
         .service(
             aweb::scope("/admin")
-                .wrap(from_fn(admin::sessions::guard))
+                .wrap(from_fn(admin::guard::guard))
                 .configure(admin::routes),
         )
         .service(
@@ -145,7 +146,7 @@ pub fn app(
         .wrap(web::errors::handlers())
         .wrap(from_fn(web::private_token_pages))
         .wrap(from_fn(web::lang::remember))
-        .wrap(from_fn(admin::sessions::identify))
+        .wrap(from_fn(admin::guard::identify))
         .wrap(session)
         .wrap(security_headers(https))
         .wrap(from_fn(web::access_log::log))

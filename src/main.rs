@@ -5,11 +5,11 @@ use std::io::IsTerminal;
 use actix_web::{HttpServer, web};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use grillplatz::admin::organizers;
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db};
 use grillplatz::i18n::Lang;
 use grillplatz::mail::worker::Worker;
+use grillplatz::organizers;
 use grillplatz::web::forms::Email;
 use grillplatz::{AppState, app};
 

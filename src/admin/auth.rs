@@ -8,11 +8,11 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{organizers, sessions};
 use crate::AppState;
 use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::organizers::{self, sessions};
 use crate::web::forms::{CsrfOnly, Email, FieldErrors};
 use crate::web::session::{self, FlashKind, SessionOrganizer};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};

@@ -9,7 +9,6 @@ use serde::Deserialize;
 
 use super::admin_ctx;
 use super::auth::Organizer;
-use super::organizers;
 use crate::AppState;
 use crate::clock::now;
 use crate::contacts::campaigns::{self, CampaignInput, Kind, NotQueued, Progress};
@@ -19,6 +18,7 @@ use crate::error::AppError;
 use crate::events::model::Event;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::mail;
+use crate::organizers;
 use crate::tokens::random_uuid;
 use crate::web::forms::{CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};

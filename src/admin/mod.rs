@@ -6,11 +6,10 @@ mod comments;
 mod contacts;
 mod contacts_import;
 mod events;
-pub mod organizers;
+pub mod guard;
 mod outbox;
 mod posts;
 mod privacy;
-pub mod sessions;
 mod topics;
 
 use actix_web::web;

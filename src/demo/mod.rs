@@ -5,13 +5,13 @@ mod content;
 use chrono::Duration;
 use diesel::prelude::*;
 
-use crate::admin::organizers;
 use crate::blog::model::{CommentStatus, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::DbConn;
 use crate::db::schema::{categories, comments, posts, tags};
 use crate::i18n::Lang;
 use crate::markdown::{self, Author};
+use crate::organizers;
 use content::{CATEGORIES, DemoState, POSTS, TAGS};
 
 /// The demo author, who cannot log in (its password hash matches nothing).

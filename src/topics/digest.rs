@@ -5,13 +5,13 @@ use chrono_tz::Tz;
 use diesel::prelude::*;
 
 use super::{emails, queries};
-use crate::admin::organizers::OrganizerRow;
 use crate::db::DbConn;
 use crate::db::schema::organizers;
 use crate::events::model::Event;
 use crate::i18n::format;
 use crate::mail;
 use crate::mail::links::MailContext;
+use crate::organizers::OrganizerRow;
 
 /// Queues, once per organizer, the digest of the previous local day's proposals; returns
 /// how many were queued. Safe to run every minute from every instance: the dedupe key

@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 
 use super::model::{Room, Slot, Topic};
-use crate::admin::organizers::OrganizerRow;
 use crate::events::emails::{to_attendee, with_manage_link};
 use crate::events::model::{Event, Rsvp};
 use crate::i18n::{FluentArg, format};
 use crate::mail::links::MailContext;
 use crate::mail::{Action, Email};
+use crate::organizers::OrganizerRow;
 
 /// Tells a proposer where and when their session takes place (`moved` after a change).
 pub fn scheduled(

@@ -3,9 +3,9 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use grillplatz::admin::organizers;
 use grillplatz::clock::now;
 use grillplatz::db::schema::{contacts, organizer_sessions, rate_counters};
+use grillplatz::organizers;
 
 use crate::support::{PASSWORD, TestApp, with_conn};
 

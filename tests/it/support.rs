@@ -11,13 +11,13 @@ use actix_web::http::header::HeaderMap;
 use actix_web::{test, web};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use grillplatz::admin::organizers;
 use grillplatz::blog::model::PostStatus;
 use grillplatz::blog::queries::{self, PostInput};
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db, DbConn};
 use grillplatz::i18n::Lang;
 use grillplatz::markdown::{self, Author};
+use grillplatz::organizers;
 use grillplatz::{AppState, app};
 
 pub const PASSWORD: &str = "correct-horse-battery";

@@ -1,4 +1,6 @@
-//! Organizer accounts: the only people with passwords.
+//! Organizer accounts: the only people with passwords, and their sessions.
+
+pub mod sessions;
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
@@ -78,7 +80,7 @@ pub fn set_password(conn: &mut DbConn, id: i64, password_hash: &str) -> QueryRes
         diesel::update(organizers::table.find(id))
             .set(organizers::password_hash.eq(password_hash))
             .execute(conn)?;
-        super::sessions::end_all(conn, id)?;
+        sessions::end_all(conn, id)?;
         Ok(())
     })
 }
@@ -89,7 +91,7 @@ pub fn deactivate(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult
         diesel::update(organizers::table.find(id))
             .set(organizers::deactivated_at.eq(Some(now)))
             .execute(conn)?;
-        super::sessions::end_all(conn, id)?;
+        sessions::end_all(conn, id)?;
         Ok(())
     })
 }

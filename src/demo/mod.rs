@@ -385,7 +385,8 @@ fn topic_board(
 ) -> anyhow::Result<()> {
     use crate::db::schema::{rsvps, topics};
     use crate::i18n::Lang;
-    use crate::topics::queries::{self, Proposer, TopicError, TopicInput};
+    use crate::topics::model::TopicInput;
+    use crate::topics::queries::{self, Proposer, TopicError};
     use crate::topics::schedule::{RoomSize, Wanted, suggest};
 
     let refused = |e: TopicError| match e {

@@ -1,8 +1,8 @@
 //! The emails an RSVP causes, composed from Fluent strings in the recipient's language.
 
 use super::ics;
+use super::model::RsvpInput;
 use super::model::{AgendaItem, Event, Rsvp};
-use super::queries::RsvpInput;
 use crate::i18n::{FluentArg, Lang, format};
 use crate::mail::links::MailContext;
 use crate::mail::{Action, Email};

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::model::DIETS;
-use super::queries::RsvpInput;
+use super::model::RsvpInput;
 use crate::i18n::Lang;
 use crate::web::forms::FieldErrors;
 

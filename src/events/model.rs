@@ -196,3 +196,14 @@ impl RsvpStatus {
 }
 
 pub const DIETS: [&str; 3] = ["omnivore", "vegetarian", "vegan"];
+
+/// Details an attendee gives.
+#[derive(Debug, Clone)]
+pub struct RsvpInput {
+    pub name: String,
+    pub email: String,
+    pub lang: Lang,
+    pub guests: i32,
+    pub diet: String,
+    pub notes: String,
+}

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::emails;
-use super::model::{AgendaItem, Event, EventStatus, Rsvp, RsvpStatus};
+use super::model::{AgendaItem, Event, EventStatus, Rsvp, RsvpInput, RsvpStatus};
 use crate::blog::model::{Post, PostStatus};
 use crate::db::DbConn;
 use crate::db::schema::{agenda_items, event_posts, events, posts, rsvp_links, rsvps};
@@ -117,17 +117,6 @@ fn lock_event(conn: &mut DbConn, event_id: i64) -> QueryResult<Event> {
         .find(event_id)
         .select(Event::as_select())
         .first(conn)
-}
-
-/// Details an attendee gives.
-#[derive(Debug, Clone)]
-pub struct RsvpInput {
-    pub name: String,
-    pub email: String,
-    pub lang: Lang,
-    pub guests: i32,
-    pub diet: String,
-    pub notes: String,
 }
 
 /// What happened to a registration.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::queries::TopicInput;
+use super::model::TopicInput;
 use crate::i18n::Lang;
 use crate::web::forms::FieldErrors;
 

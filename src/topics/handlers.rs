@@ -8,10 +8,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::forms::{DotForm, NoteForm, TopicForm};
-use super::model::{Board, Room, Slot, Topic};
+use super::model::{Board, Room, Slot, Topic, board_path, history_path, topic_path};
 use super::pages::{
-    BoardPage, NoteHistoryPage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer,
-    board_path, card, grid, history_path, places, topic_path,
+    BoardPage, NoteHistoryPage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer, card,
+    grid, places,
 };
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;

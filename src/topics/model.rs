@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::{rooms, time_slots, topic_boards, topic_notes, topics};
+use crate::events::model::Event;
 use crate::i18n::Lang;
 
 /// An event's board settings and its change counter.
@@ -110,4 +111,25 @@ impl TopicStatus {
             TopicStatus::Merged => "merged",
         }
     }
+}
+
+/// A validated proposal.
+#[derive(Debug, Clone)]
+pub struct TopicInput {
+    pub title: String,
+    pub description: String,
+    pub lang: Lang,
+}
+
+/// Where the board's pages live.
+pub fn board_path(event: &Event, lang: Lang) -> String {
+    format!("{}topics/", event.path(lang))
+}
+
+pub fn topic_path(event: &Event, lang: Lang, topic_id: i64) -> String {
+    format!("{}topics/{topic_id}/", event.path(lang))
+}
+
+pub fn history_path(event: &Event, lang: Lang, topic_id: i64) -> String {
+    format!("{}history/", topic_path(event, lang, topic_id))
 }

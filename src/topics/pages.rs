@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use askama::Template;
 
 use super::forms::{NoteForm, TopicForm};
-use super::model::{Room, Slot, Topic};
+use super::model::{Room, Slot, Topic, topic_path};
 use crate::events::model::Event;
 use crate::i18n::{Lang, format};
 use crate::web::PageCtx;
@@ -75,15 +75,6 @@ pub fn slot_time(slot: &Slot, event: &Event, lang: Lang) -> String {
         format::time(lang, slot.starts_at, tz),
         format::time(lang, slot.ends_at, tz)
     )
-}
-
-/// Where the board's pages live.
-pub fn board_path(event: &Event, lang: Lang) -> String {
-    format!("{}topics/", event.path(lang))
-}
-
-pub fn topic_path(event: &Event, lang: Lang, topic_id: i64) -> String {
-    format!("{}topics/{topic_id}/", event.path(lang))
 }
 
 fn badge(lang: Lang) -> String {
@@ -257,10 +248,6 @@ pub struct NoteHistoryPage {
     pub count: i64,
     pub revisions: Vec<NoteRevision>,
     pub pager: Pager,
-}
-
-pub fn history_path(event: &Event, lang: Lang, topic_id: i64) -> String {
-    format!("{}history/", topic_path(event, lang, topic_id))
 }
 
 #[derive(Template)]

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::emails;
-use super::model::{Board, Note, Room, Slot, Topic, TopicStatus};
+use super::model::{Board, Note, Room, Slot, Topic, TopicInput, TopicStatus};
 use super::schedule::Placement;
 use crate::db::schema::{rooms, rsvps, time_slots, topic_boards, topic_notes, topic_votes, topics};
 use crate::db::{DbConn, is_unique_violation, write_transaction};
@@ -204,14 +204,6 @@ pub fn proposals_of(conn: &mut DbConn, event_id: i64, rsvp_id: i64) -> QueryResu
 pub enum Proposer {
     Attendee { rsvp_id: i64, name: String },
     Organizer { id: i64, name: String },
-}
-
-/// A validated proposal.
-#[derive(Debug, Clone)]
-pub struct TopicInput {
-    pub title: String,
-    pub description: String,
-    pub lang: Lang,
 }
 
 pub fn propose(
@@ -787,7 +779,7 @@ pub fn sessions(
             let room = rooms.iter().find(|r| Some(r.id) == t.room_id)?;
             Some(crate::events::ics::Session {
                 topic_id: t.id,
-                url: format!("{base_url}{}", super::pages::topic_path(event, lang, t.id)),
+                url: format!("{base_url}{}", super::model::topic_path(event, lang, t.id)),
                 title: t.title,
                 room: room.name.clone(),
                 starts_at: slot.starts_at,

@@ -7,7 +7,8 @@ use grillplatz::db::schema::{
 };
 use grillplatz::i18n::Lang;
 use grillplatz::mail::suppression::{self, Reason};
-use grillplatz::topics::queries::{self as board, NoteAuthor, Proposer, TopicInput};
+use grillplatz::topics::model::TopicInput;
+use grillplatz::topics::queries::{self as board, NoteAuthor, Proposer};
 
 use crate::events::event;
 use crate::support::{PASSWORD, PostSpec, TestApp, with_conn};

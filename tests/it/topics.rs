@@ -10,9 +10,8 @@ use grillplatz::db::schema::{events, outbox, posts, rsvps, topic_notes, topics};
 use grillplatz::i18n::Lang;
 use grillplatz::markdown;
 use grillplatz::tokens::token_hash;
-use grillplatz::topics::queries::{
-    self as board, Limits, Proposer, Refusal, TopicError, TopicInput,
-};
+use grillplatz::topics::model::TopicInput;
+use grillplatz::topics::queries::{self as board, Limits, Proposer, Refusal, TopicError};
 
 use crate::events::{event, link, mail_ctx, mail_to, rsvp_fields};
 use crate::support::{PASSWORD, TestApp, with_conn};

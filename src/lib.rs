@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod organizers;
+pub mod privacy;
 pub mod site;
 pub mod tokens;
 pub mod topics;

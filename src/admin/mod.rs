@@ -1,16 +1,11 @@
-//! The organizer area: login, dashboard, posts, comment moderation, categories.
+//! The admin shell: login and logout, the guard over `/admin`, the dashboard, the admin
+//! layout's context and the outbox page. Each feature brings its own organizer routes
+//! (`<feature>::admin`), mounted here.
 
 mod auth;
-mod campaigns;
-mod comments;
-mod contacts;
-mod contacts_import;
-mod events;
+mod dashboard;
 pub mod guard;
 mod outbox;
-mod posts;
-mod privacy;
-mod topics;
 
 use actix_web::web;
 
@@ -22,16 +17,15 @@ use crate::web::PageCtx;
 
 pub use auth::Organizer;
 
+/// Every route under `/admin`; the guard on the scope closes them all but the login.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     auth::routes(cfg);
-    posts::routes(cfg);
-    comments::routes(cfg);
-    events::routes(cfg);
-    topics::routes(cfg);
-    contacts_import::routes(cfg);
-    contacts::routes(cfg);
-    campaigns::routes(cfg);
-    privacy::routes(cfg);
+    dashboard::routes(cfg);
+    crate::blog::admin::admin_routes(cfg);
+    crate::events::admin::routes(cfg);
+    crate::topics::admin::routes(cfg);
+    crate::contacts::admin::admin_routes(cfg);
+    crate::privacy::admin::routes(cfg);
     outbox::routes(cfg);
 }
 

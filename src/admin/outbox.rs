@@ -5,9 +5,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use diesel::prelude::*;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::db::schema::outbox;
 use crate::error::AppError;
 use crate::mail::{self, OutboxStatus, worker};

@@ -1,5 +1,6 @@
 //! The blog: posts in two languages, categories, tags, comments, feeds and the archive.
 
+pub mod admin;
 pub mod feeds;
 pub mod forms;
 pub mod handlers;

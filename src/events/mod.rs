@@ -1,5 +1,6 @@
 //! Events and RSVPs: registration without an account, double opt-in, the waiting list, calendars.
 
+pub mod admin;
 pub mod emails;
 pub mod forms;
 pub mod handlers;

@@ -1,6 +1,7 @@
 //! The open-space topic board: attendees propose topics and spend dots on them, organizers
 //! put them into slots × rooms, a live board shows it all, and session notes become the recap.
 
+pub mod admin;
 pub mod digest;
 pub mod emails;
 pub mod forms;

@@ -384,11 +384,11 @@ fn erase_in_code_returns_counts_and_leaves_others_alone() {
     let app = TestApp::new();
     jana_everywhere(&app);
     let before = with_conn(&app, |c| {
-        grillplatz::contacts::privacy::look_up(c, " JANA@example.org")
+        grillplatz::privacy::queries::look_up(c, " JANA@example.org")
     })
     .expect("look up");
     let erased = with_conn(&app, |c| {
-        grillplatz::contacts::privacy::erase(c, JANA, now())
+        grillplatz::privacy::queries::erase(c, JANA, now())
     })
     .expect("erase");
     assert_eq!(before, erased);
@@ -405,9 +405,9 @@ fn erase_in_code_returns_counts_and_leaves_others_alone() {
         (1, 1, 1, 1, 1, 1, 1)
     );
     let after =
-        with_conn(&app, |c| grillplatz::contacts::privacy::look_up(c, JANA)).expect("look up");
+        with_conn(&app, |c| grillplatz::privacy::queries::look_up(c, JANA)).expect("look up");
     assert!(after.is_empty(), "{after:?}");
-    let ben = with_conn(&app, |c| grillplatz::contacts::privacy::look_up(c, BEN)).expect("look up");
+    let ben = with_conn(&app, |c| grillplatz::privacy::queries::look_up(c, BEN)).expect("look up");
     assert_eq!(
         (ben.contacts, ben.rsvps, ben.comments, ben.emails),
         (1, 1, 1, 1)

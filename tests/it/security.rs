@@ -104,12 +104,28 @@ async fn no_redirect_leaves_the_site() {
 }
 
 /// Every `(method, path)` registered under `/admin`, read from the route tables in the
-/// sources, with `{…}` parameters filled in with 1.
+/// sources (the admin shell and each feature's `admin` module), with `{…}` parameters
+/// filled in with 1.
 fn admin_routes() -> Vec<(&'static str, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/admin");
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&src).expect("src").flatten() {
+        let dir = entry.path();
+        if dir.join("admin.rs").is_file() {
+            files.push(dir.join("admin.rs"));
+        }
+        let admin = if dir.ends_with("admin") {
+            dir.clone()
+        } else {
+            dir.join("admin")
+        };
+        if let Ok(inner) = std::fs::read_dir(&admin) {
+            files.extend(inner.flatten().map(|e| e.path()));
+        }
+    }
     let mut routes = Vec::new();
-    for entry in std::fs::read_dir(root).expect("src/admin").flatten() {
-        let source = std::fs::read_to_string(entry.path()).expect("source");
+    for file in files {
+        let source = std::fs::read_to_string(&file).expect("source");
         let flat: String = source.split_whitespace().collect::<Vec<_>>().join("");
         for chunk in flat.split(".route(\"").skip(1) {
             let Some((pattern, rest)) = chunk.split_once("\",web::") else {
@@ -131,6 +147,7 @@ fn admin_routes() -> Vec<(&'static str, String)> {
         }
     }
     routes.sort();
+    routes.dedup();
     routes
 }
 

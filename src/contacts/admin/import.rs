@@ -12,9 +12,9 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use futures_util::StreamExt;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::clock::now;
 use crate::contacts::import::{self, Counts, ImportError, Outcome, Row, SkipReason};
 use crate::contacts::model::Contact;
@@ -42,7 +42,7 @@ const DRAIN_MAX: usize = 64 * 1024 * 1024;
 const KEEP_UPLOADS: Duration = Duration::days(1);
 
 #[derive(Template)]
-#[template(path = "admin/contacts_import.html")]
+#[template(path = "contacts/admin/import.html")]
 struct UploadPage {
     ctx: PageCtx,
     /// What is wrong with the file, shown next to the field.
@@ -209,7 +209,7 @@ struct RowView {
 }
 
 #[derive(Template)]
-#[template(path = "admin/contacts_import_preview.html")]
+#[template(path = "contacts/admin/import_preview.html")]
 struct PreviewPage {
     ctx: PageCtx,
     /// The stored upload the "import" button imports; `None` on the final report.

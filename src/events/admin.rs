@@ -4,13 +4,14 @@ use actix_session::Session;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
+use crate::clock::local_to_utc;
 use crate::clock::now;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
@@ -47,7 +48,7 @@ struct EventRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin/events.html")]
+#[template(path = "events/admin/events.html")]
 struct EventsPage {
     ctx: PageCtx,
     rows: Vec<EventRow>,
@@ -138,12 +139,6 @@ impl EventForm {
     fn is_format(&self, f: &str) -> bool {
         self.format == f
     }
-}
-
-pub(super) fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<NaiveDateTime> {
-    tz.from_local_datetime(&local)
-        .earliest()
-        .map(|t| t.naive_utc())
 }
 
 fn parse_time(raw: &str) -> Option<NaiveTime> {
@@ -282,7 +277,7 @@ fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
 }
 
 #[derive(Template)]
-#[template(path = "admin/event_edit.html")]
+#[template(path = "events/admin/event_edit.html")]
 struct EditPage {
     ctx: PageCtx,
     event_id: Option<i64>,
@@ -503,7 +498,7 @@ struct AttendeeRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin/attendees.html")]
+#[template(path = "events/admin/attendees.html")]
 struct AttendeesPage {
     ctx: PageCtx,
     event_id: i64,
@@ -627,7 +622,7 @@ struct CheckinRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin/checkin.html")]
+#[template(path = "events/admin/checkin.html")]
 struct CheckinPage {
     ctx: PageCtx,
     event_id: i64,
@@ -728,7 +723,7 @@ struct MessageForm {
 }
 
 #[derive(Template)]
-#[template(path = "admin/message.html")]
+#[template(path = "events/admin/message.html")]
 struct MessagePage {
     ctx: PageCtx,
     event_id: i64,

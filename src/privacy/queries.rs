@@ -240,7 +240,7 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<Value> {
 fn contact_json(conn: &mut DbConn, email: &str) -> QueryResult<Value> {
     let Some(c) = contacts::table
         .filter(lower(contacts::email).eq(email))
-        .select(super::model::Contact::as_select())
+        .select(crate::contacts::model::Contact::as_select())
         .first(conn)
         .optional()?
     else {

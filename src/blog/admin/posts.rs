@@ -1,4 +1,4 @@
-//! Writing, scheduling and publishing posts; the dashboard and categories.
+//! Writing, scheduling and publishing posts, and the categories they go in.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -7,9 +7,9 @@ use askama::Template;
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::blog::model::{Category, Post, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::is_unique_violation;
@@ -22,8 +22,7 @@ use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(dashboard))
-        .route("/posts", web::get().to(list))
+    cfg.route("/posts", web::get().to(list))
         .route("/posts/new", web::get().to(new_form))
         .route("/posts/new", web::post().to(create))
         .route("/posts/{id}/edit", web::get().to(edit_form))
@@ -40,37 +39,6 @@ pub const EXCERPT_MAX: usize = 500;
 pub const TAG_MAX: usize = 40;
 pub const TAGS_MAX: usize = 20;
 
-#[derive(Template)]
-#[template(path = "admin/dashboard.html")]
-struct DashboardPage {
-    ctx: PageCtx,
-    published: i64,
-    scheduled: i64,
-    drafts: i64,
-}
-
-async fn dashboard(
-    state: web::Data<AppState>,
-    ctx: PageCtx,
-    _organizer: Organizer,
-) -> Result<HttpResponse, AppError> {
-    let now = crate::clock::now();
-    let posts = state.db.run(|conn| Ok(queries::all_posts(conn)?)).await?;
-    let count = |wanted| {
-        posts
-            .iter()
-            .filter(|p| p.state(now).key() == wanted)
-            .count() as i64
-    };
-    let page = DashboardPage {
-        published: count("published"),
-        scheduled: count("scheduled"),
-        drafts: count("draft"),
-        ctx: admin_ctx(&state, ctx, "dashboard").await?,
-    };
-    render(&page)
-}
-
 /// A row of the posts table.
 struct PostRow {
     id: i64,
@@ -82,7 +50,7 @@ struct PostRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin/posts.html")]
+#[template(path = "blog/admin/posts.html")]
 struct PostsPage {
     ctx: PageCtx,
     rows: Vec<PostRow>,
@@ -323,7 +291,7 @@ fn validate(
 }
 
 #[derive(Template)]
-#[template(path = "admin/post_edit.html")]
+#[template(path = "blog/admin/post_edit.html")]
 struct EditPage {
     ctx: PageCtx,
     post_id: Option<i64>,
@@ -665,7 +633,7 @@ struct CategoryForm {
 }
 
 #[derive(Template)]
-#[template(path = "admin/categories.html")]
+#[template(path = "blog/admin/categories.html")]
 struct CategoriesPage {
     ctx: PageCtx,
     categories: Vec<Category>,

@@ -7,13 +7,13 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::clock::now;
-use crate::contacts::privacy::{self, Erased};
 use crate::error::AppError;
 use crate::mail::suppression;
+use crate::privacy::queries::{self as privacy, Erased};
 use crate::web::forms::{Email, FieldErrors};
 use crate::web::session;
 use crate::web::{PageCtx, render, render_status};
@@ -34,7 +34,7 @@ struct PrivacyForm {
 }
 
 #[derive(Template)]
-#[template(path = "admin/privacy.html")]
+#[template(path = "privacy/admin/privacy.html")]
 struct FormPage {
     ctx: PageCtx,
     email: String,
@@ -44,7 +44,7 @@ struct FormPage {
 }
 
 #[derive(Template)]
-#[template(path = "admin/privacy_confirm.html")]
+#[template(path = "privacy/admin/confirm.html")]
 struct ConfirmPage {
     ctx: PageCtx,
     email: String,
@@ -52,7 +52,7 @@ struct ConfirmPage {
 }
 
 #[derive(Template)]
-#[template(path = "admin/privacy_done.html")]
+#[template(path = "privacy/admin/done.html")]
 struct DonePage {
     ctx: PageCtx,
     email: String,

@@ -6,9 +6,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::clock::now;
 use crate::contacts::model::{Contact, ContactStatus};
 use crate::contacts::queries::{self, ContactInput, Filter, PAGE_SIZE};
@@ -49,7 +49,7 @@ struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "admin/contacts.html")]
+#[template(path = "contacts/admin/contacts.html")]
 struct ListPage {
     ctx: PageCtx,
     rows: Vec<Row>,
@@ -203,7 +203,7 @@ struct Facts {
 }
 
 #[derive(Template)]
-#[template(path = "admin/contact_edit.html")]
+#[template(path = "contacts/admin/contact_edit.html")]
 struct EditPage {
     ctx: PageCtx,
     id: Option<i64>,

@@ -8,10 +8,10 @@ use askama::Template;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::admin_ctx;
-use super::auth::Organizer;
-use super::events::local_to_utc;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
+use crate::clock::local_to_utc;
 use crate::clock::now;
 use crate::error::AppError;
 use crate::events::model::Event;
@@ -140,7 +140,7 @@ struct SuggestedRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin/topics.html")]
+#[template(path = "topics/admin/board.html")]
 struct TopicsPage {
     ctx: PageCtx,
     event_id: i64,

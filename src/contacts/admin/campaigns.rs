@@ -7,9 +7,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::clock::now;
 use crate::contacts::campaigns::{self, CampaignInput, Kind, NotQueued, Progress};
 use crate::contacts::model::{Campaign, CampaignStatus, Contact};
@@ -46,7 +46,7 @@ struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "admin/campaigns.html")]
+#[template(path = "contacts/admin/campaigns.html")]
 struct ListPage {
     ctx: PageCtx,
     rows: Vec<Row>,
@@ -245,7 +245,7 @@ struct Preview {
 }
 
 #[derive(Template)]
-#[template(path = "admin/campaign.html")]
+#[template(path = "contacts/admin/campaign.html")]
 struct CampaignPage {
     ctx: PageCtx,
     id: Option<i64>,

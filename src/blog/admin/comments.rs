@@ -5,9 +5,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::admin_ctx;
-use super::auth::Organizer;
 use crate::AppState;
+use crate::admin::Organizer;
+use crate::admin::admin_ctx;
 use crate::blog::model::CommentStatus;
 use crate::blog::queries;
 use crate::error::AppError;
@@ -44,7 +44,7 @@ struct Tab {
 }
 
 #[derive(Template)]
-#[template(path = "admin/comments.html")]
+#[template(path = "blog/admin/comments.html")]
 struct QueuePage {
     ctx: PageCtx,
     tabs: Vec<Tab>,

@@ -100,3 +100,59 @@ mail-event-cancelled-text = leider müssen wir „{ $event }“ am { $when } abs
 mail-reminder-subject = Bald ist es so weit: { $event }
 mail-reminder-text = wir freuen uns auf dich! „{ $event }“ beginnt am { $when } hier: { $venue }. Den Ablauf und den Kalendereintrag findest du im Anhang. Falls du doch nicht kannst, sag bitte ab, damit jemand von der Warteliste nachrücken kann.
 mail-message-subject = Nachricht zu { $event }
+
+# Verwaltung: Termine, Anmeldungen, Einlass, Nachrichten
+admin-new-event = Neuer Termin
+admin-edit-event = Termin bearbeiten
+admin-no-events = Noch keine Termine.
+admin-attendees = Anmeldungen
+admin-export-csv = Als CSV exportieren
+admin-total-people = Zusagen
+admin-total-guests = Begleitpersonen
+admin-total-waiting = Auf der Warteliste
+admin-no-attendees = Noch hat sich niemand angemeldet.
+admin-cancel-event = Termin absagen und alle Angemeldeten benachrichtigen
+event-saved = Termin gespeichert.
+event-cancelled-flash = Termin abgesagt; alle Angemeldeten bekommen eine E-Mail.
+event-title-label = Titel
+event-title-de = Titel auf Deutsch
+event-title-en = Titel auf Englisch
+event-date = Datum
+event-start = Beginn
+event-end = Ende
+event-venue-name = Ort
+event-venue-address = Adresse
+event-capacity = Plätze insgesamt
+event-max-guests = Begleitpersonen pro Anmeldung (höchstens)
+event-registration-opens = Anmeldung öffnet am
+event-registration-closes = Anmeldung schließt am
+event-format = Format
+event-description-de = Beschreibung auf Deutsch (Markdown)
+event-description-en = Beschreibung auf Englisch (Markdown)
+event-agenda-hint = Eine Zeile pro Programmpunkt: Uhrzeit, deutscher Titel | englischer Titel, z. B. 19:00 Grillen | Barbecue
+event-state-draft = Entwurf
+event-state-published = Veröffentlicht
+event-state-cancelled = Abgesagt
+rsvp-state-pending = Unbestätigt
+rsvp-state-confirmed = Zugesagt
+rsvp-state-waitlisted = Warteliste
+rsvp-state-cancelled = Storniert
+checkin-title = Einlass
+checkin-search = Name suchen
+checkin-button = Ist da
+checkin-undo = Doch nicht da
+checkin-arrived = { $count ->
+    [one] 1 Person ist schon da.
+   *[other] { $count } Personen sind schon da.
+}
+message-title = Nachricht an alle
+message-recipients = { $count ->
+    [one] Geht an 1 Person (angemeldet oder auf der Warteliste).
+   *[other] Geht an { $count } Personen (angemeldet oder auf der Warteliste).
+}
+message-subject = Betreff
+message-body = Nachricht
+message-send = Nachricht senden
+event-message-sent = Die Nachricht ist unterwegs.
+event-recap-post = Rückblick-Beitrag
+event-no-recap = Noch keiner

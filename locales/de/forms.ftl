@@ -11,3 +11,7 @@ error-tag = Schlagwörter dürfen höchstens 40 Zeichen lang sein und müssen Bu
 error-too-many-tags = Höchstens 20 Schlagwörter pro Beitrag.
 error-translation = Als Übersetzung passt nur ein Beitrag in der anderen Sprache.
 error-datetime = Bitte gib Datum und Uhrzeit an, z. B. 2026-06-26 14:00.
+error-date = Bitte gib ein Datum an, z. B. 2027-06-25.
+error-time = Bitte gib eine Uhrzeit an, z. B. 14:00.
+error-number = Bitte gib eine ganze Zahl im erlaubten Bereich an.
+error-agenda = Jede Zeile braucht eine Uhrzeit und einen Titel, z. B. 14:00 Open Space | Open Space.

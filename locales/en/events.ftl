@@ -100,3 +100,59 @@ mail-event-cancelled-text = unfortunately we have to cancel “{ $event }” on 
 mail-reminder-subject = Coming up soon: { $event }
 mail-reminder-text = we are looking forward to seeing you! “{ $event }” starts on { $when } at { $venue }. The schedule and a calendar entry are attached. If you cannot make it after all, please cancel so that someone from the waiting list can take your place.
 mail-message-subject = Message about { $event }
+
+# Admin: events, registrations, check-in, messages
+admin-new-event = New event
+admin-edit-event = Edit event
+admin-no-events = No events yet.
+admin-attendees = Registrations
+admin-export-csv = Export as CSV
+admin-total-people = Confirmed
+admin-total-guests = Guests
+admin-total-waiting = On the waiting list
+admin-no-attendees = Nobody has registered yet.
+admin-cancel-event = Cancel the event and notify everyone registered
+event-saved = Event saved.
+event-cancelled-flash = Event cancelled; everyone registered gets an email.
+event-title-label = Title
+event-title-de = Title in German
+event-title-en = Title in English
+event-date = Date
+event-start = Starts
+event-end = Ends
+event-venue-name = Venue
+event-venue-address = Address
+event-capacity = Places in total
+event-max-guests = Guests per registration (at most)
+event-registration-opens = Registration opens
+event-registration-closes = Registration closes
+event-format = Format
+event-description-de = Description in German (Markdown)
+event-description-en = Description in English (Markdown)
+event-agenda-hint = One line per item: time, German title | English title, such as 19:00 Grillen | Barbecue
+event-state-draft = Draft
+event-state-published = Published
+event-state-cancelled = Cancelled
+rsvp-state-pending = Unconfirmed
+rsvp-state-confirmed = Confirmed
+rsvp-state-waitlisted = Waiting list
+rsvp-state-cancelled = Cancelled
+checkin-title = Check-in
+checkin-search = Search by name
+checkin-button = Arrived
+checkin-undo = Not here after all
+checkin-arrived = { $count ->
+    [one] 1 person has arrived.
+   *[other] { $count } people have arrived.
+}
+message-title = Message to everyone
+message-recipients = { $count ->
+    [one] Goes to 1 person (registered or on the waiting list).
+   *[other] Goes to { $count } people (registered or on the waiting list).
+}
+message-subject = Subject
+message-body = Message
+message-send = Send message
+event-message-sent = The message is on its way.
+event-recap-post = Recap post
+event-no-recap = None yet

@@ -11,3 +11,7 @@ error-tag = Tags may have at most 40 characters and must contain letters or digi
 error-too-many-tags = At most 20 tags per post.
 error-translation = Only a post in the other language can be its translation.
 error-datetime = Please enter a date and time, such as 2026-06-26 14:00.
+error-date = Please enter a date, such as 2027-06-25.
+error-time = Please enter a time, such as 14:00.
+error-number = Please enter a whole number in the allowed range.
+error-agenda = Every line needs a time and a title, such as 14:00 Open Space | Open Space.

@@ -55,6 +55,18 @@ pub fn iso(utc: NaiveDateTime, tz: Tz) -> String {
     local(utc, tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
+/// "26. Juni 2026, 14:00 Uhr – 23:00 Uhr": the date appears twice only when the span
+/// crosses midnight in `tz`.
+pub fn span(lang: Lang, starts: NaiveDateTime, ends: NaiveDateTime, tz: Tz) -> String {
+    let start = date_time(lang, starts, tz);
+    let end = if date(lang, starts, tz) == date(lang, ends, tz) {
+        time(lang, ends, tz)
+    } else {
+        date_time(lang, ends, tz)
+    };
+    format!("{start} – {end}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,16 +96,4 @@ mod tests {
         assert_eq!(date_time(Lang::En, utc, tz), "January 1, 2026, 12:30 AM");
         assert_eq!(iso(utc, tz), "2026-01-01T00:30:00+01:00");
     }
-}
-
-/// "26. Juni 2026, 14:00 Uhr – 23:00 Uhr": the date appears twice only when the span
-/// crosses midnight in `tz`.
-pub fn span(lang: Lang, starts: NaiveDateTime, ends: NaiveDateTime, tz: Tz) -> String {
-    let start = date_time(lang, starts, tz);
-    let end = if date(lang, starts, tz) == date(lang, ends, tz) {
-        time(lang, ends, tz)
-    } else {
-        date_time(lang, ends, tz)
-    };
-    format!("{start} – {end}")
 }

@@ -13,7 +13,7 @@ use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::organizers::{self, sessions};
-use crate::web::forms::{CsrfOnly, Email, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, Email, FieldErrors};
 use crate::web::session::{self, FlashKind, SessionOrganizer};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
@@ -48,6 +48,8 @@ pub struct LoginForm {
     password: String,
     csrf: String,
 }
+
+crate::csrf_protected!(LoginForm);
 
 #[derive(Template)]
 #[template(path = "admin/login.html")]
@@ -105,9 +107,8 @@ async fn login(
     state: web::Data<AppState>,
     ctx: PageCtx,
     session: Session,
-    form: web::Form<LoginForm>,
+    form: CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     if form.email.trim().is_empty() {
@@ -207,9 +208,8 @@ async fn login(
 async fn logout(
     state: web::Data<AppState>,
     session: Session,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     if let Some(token) = session::organizer_token(&session) {
         state
             .db
@@ -227,13 +227,14 @@ struct LangForm {
     lang: String,
 }
 
+crate::csrf_protected!(LangForm);
+
 async fn change_lang(
     state: web::Data<AppState>,
     session: Session,
     organizer: Organizer,
-    form: web::Form<LangForm>,
+    form: CsrfForm<LangForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let lang: Lang = form
         .lang
         .parse()

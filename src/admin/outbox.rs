@@ -11,7 +11,7 @@ use crate::admin::admin_ctx;
 use crate::db::schema::outbox;
 use crate::error::AppError;
 use crate::mail::{self, OutboxStatus, worker};
-use crate::web::forms::CsrfOnly;
+use crate::web::forms::{CsrfForm, CsrfOnly};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, see_other};
 
@@ -81,9 +81,8 @@ async fn retry(
     session: Session,
     _o: Organizer,
     path: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let changed = state
         .db

@@ -19,6 +19,8 @@ pub struct CommentForm {
     pub website: String,
 }
 
+crate::csrf_protected!(CommentForm);
+
 /// A comment that passed validation.
 #[derive(Debug)]
 pub struct ValidComment {

@@ -19,6 +19,7 @@ use crate::db::DbConn;
 use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::web::forms::CsrfForm;
 use crate::web::nav::{Link, Pager};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
@@ -371,9 +372,8 @@ async fn comment(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<CommentForm>,
+    form: CsrfForm<CommentForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, slug) = path.into_inner();
     let lang = ctx.lang;
     let post_path = super::model::post_path(lang, &slug);

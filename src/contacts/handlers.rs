@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail;
 use crate::tokens::{random_token, token_hash};
-use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
 
@@ -48,6 +48,8 @@ pub struct NewsletterForm {
     pub website: String,
 }
 
+crate::csrf_protected!(NewsletterForm);
+
 #[derive(Template)]
 #[template(path = "contacts/newsletter.html")]
 struct NewsletterPage {
@@ -77,9 +79,8 @@ async fn sign_up(
     state: web::Data<AppState>,
     ctx: PageCtx,
     session: Session,
-    form: web::Form<NewsletterForm>,
+    form: CsrfForm<NewsletterForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let form = form.into_inner();
     let lang = ctx.lang;
     let done = format!("/{lang}/newsletter/");
@@ -182,11 +183,9 @@ async fn confirm_form(
 async fn confirm(
     state: web::Data<AppState>,
     ctx: PageCtx,
-    session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, token) = path.into_inner();
     let hash = token_hash(&token);
     let result = state
@@ -274,13 +273,14 @@ struct PreferencesForm {
     announcements: String,
 }
 
+crate::csrf_protected!(PreferencesForm);
+
 async fn preferences(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<PreferencesForm>,
+    form: CsrfForm<PreferencesForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (lang, token) = path.into_inner();
     let contact = contact_of(&state, &token).await?;
     let mail_lang: Lang = form.lang.parse().unwrap_or(contact.lang());

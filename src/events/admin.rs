@@ -20,7 +20,7 @@ use crate::events::queries::{self, EventInput};
 use crate::i18n::format;
 use crate::web::csv::neutralize;
 use crate::web::forms::CsrfOnly;
-use crate::web::forms::{FieldErrors, is_slug, slugify};
+use crate::web::forms::{CsrfForm, FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -101,6 +101,8 @@ struct EventForm {
     recap: String,
     action: String,
 }
+
+crate::csrf_protected!(EventForm);
 
 impl EventForm {
     fn from_event(e: &Event, agenda: String) -> EventForm {
@@ -385,7 +387,7 @@ async fn create(
     ctx: PageCtx,
     session: Session,
     _o: Organizer,
-    form: web::Form<EventForm>,
+    form: CsrfForm<EventForm>,
 ) -> Result<HttpResponse, AppError> {
     save(&state, ctx, &session, None, form.into_inner()).await
 }
@@ -396,7 +398,7 @@ async fn update(
     session: Session,
     _o: Organizer,
     path: web::Path<String>,
-    form: web::Form<EventForm>,
+    form: CsrfForm<EventForm>,
 ) -> Result<HttpResponse, AppError> {
     let (event, _) = load(&state, parse_id(&path)?).await?;
     save(&state, ctx, &session, Some(event), form.into_inner()).await
@@ -409,7 +411,6 @@ async fn save(
     event: Option<Event>,
     form: EventForm,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(session, &form.csrf)?;
     let tz = event.as_ref().map_or(state.config.timezone, Event::tz);
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let mut input = match validate(&form, tz) {
@@ -464,9 +465,8 @@ async fn cancel(
     session: Session,
     _o: Organizer,
     path: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = parse_id(&path)?;
     let mail_ctx = state.config.mail_context();
     state
@@ -683,14 +683,14 @@ struct CheckinForm {
     arrived: String,
 }
 
+crate::csrf_protected!(CheckinForm);
+
 async fn check_in(
     state: web::Data<AppState>,
-    session: Session,
     _o: Organizer,
     path: web::Path<String>,
-    form: web::Form<CheckinForm>,
+    form: CsrfForm<CheckinForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let event_id = parse_id(&path)?;
     let rsvp_id = parse_id(&form.rsvp)?;
     let arrived = form.arrived == "yes";
@@ -721,6 +721,8 @@ struct MessageForm {
     subject: String,
     body: String,
 }
+
+crate::csrf_protected!(MessageForm);
 
 #[derive(Template)]
 #[template(path = "events/admin/message.html")]
@@ -780,9 +782,8 @@ async fn send_message(
     session: Session,
     _o: Organizer,
     path: web::Path<String>,
-    form: web::Form<MessageForm>,
+    form: CsrfForm<MessageForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = parse_id(&path)?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();

@@ -26,6 +26,8 @@ pub struct RsvpForm {
     pub website: String,
 }
 
+crate::csrf_protected!(RsvpForm);
+
 impl RsvpForm {
     /// A blank form for a visitor reading in `lang`.
     pub fn blank(lang: Lang) -> RsvpForm {

@@ -17,7 +17,7 @@ use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail::links::MailContext;
-use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::nav::Link;
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status, see_other};
@@ -204,9 +204,8 @@ async fn rsvp(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<RsvpForm>,
+    form: CsrfForm<RsvpForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, slug) = path.into_inner();
     let event = load_event(&state, slug).await?;
     let lang = ctx.lang;
@@ -296,9 +295,8 @@ async fn confirm(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, token) = path.into_inner();
     let lang = ctx.lang;
     let mail_ctx = mail_ctx(&state);
@@ -458,9 +456,8 @@ async fn update(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<RsvpForm>,
+    form: CsrfForm<RsvpForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (lang, token) = path.into_inner();
     let form = form.into_inner();
     let lookup = token.clone();
@@ -537,9 +534,8 @@ async fn cancel(
     state: web::Data<AppState>,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (lang, token) = path.into_inner();
     let mail_ctx = mail_ctx(&state);
     let lookup = token.clone();

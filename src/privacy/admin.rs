@@ -1,7 +1,6 @@
 //! Privacy requests: organizers export everything stored about one email address,
 //! or erase it after a confirmation that says what will go and what stays.
 
-use actix_session::Session;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -14,8 +13,7 @@ use crate::clock::now;
 use crate::error::AppError;
 use crate::mail::suppression;
 use crate::privacy::queries::{self as privacy, Erased};
-use crate::web::forms::{Email, FieldErrors};
-use crate::web::session;
+use crate::web::forms::{CsrfForm, Email, FieldErrors};
 use crate::web::{PageCtx, render, render_status};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -32,6 +30,8 @@ struct PrivacyForm {
     /// "yes" once the organizer saw what the erasure touches.
     confirm: String,
 }
+
+crate::csrf_protected!(PrivacyForm);
 
 #[derive(Template)]
 #[template(path = "privacy/admin/privacy.html")]
@@ -88,11 +88,10 @@ async fn form(
     form_page(&state, ctx, String::new(), FieldErrors::default(), None).await
 }
 
-/// Checks the token and the address; a bad address comes back as the form.
-fn validate(session: &Session, form: &PrivacyForm) -> Result<Result<Email, FieldErrors>, AppError> {
-    session::verify_csrf(session, &form.csrf)?;
+/// Checks the address; a bad one comes back as the form.
+fn validate(form: &PrivacyForm) -> Result<Email, FieldErrors> {
     let mut errors = FieldErrors::default();
-    Ok(errors.email("email", &form.email).ok_or(errors))
+    errors.email("email", &form.email).ok_or(errors)
 }
 
 /// What is stored about an address, as far as the privacy page cares.
@@ -123,12 +122,11 @@ async fn stored(state: &AppState, email: &Email) -> Result<Stored, AppError> {
 async fn export(
     state: web::Data<AppState>,
     ctx: PageCtx,
-    session: Session,
     _o: Organizer,
-    form: web::Form<PrivacyForm>,
+    form: CsrfForm<PrivacyForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let email = match validate(&session, &form)? {
+    let email = match validate(&form) {
         Ok(email) => email,
         Err(errors) => return form_page(&state, ctx, form.email, errors, None).await,
     };
@@ -166,12 +164,11 @@ async fn export(
 async fn erase(
     state: web::Data<AppState>,
     ctx: PageCtx,
-    session: Session,
     o: Organizer,
-    form: web::Form<PrivacyForm>,
+    form: CsrfForm<PrivacyForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let email = match validate(&session, &form)? {
+    let email = match validate(&form) {
         Ok(email) => email,
         Err(errors) => return form_page(&state, ctx, form.email, errors, None).await,
     };

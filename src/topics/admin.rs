@@ -22,7 +22,7 @@ use crate::topics::pages::{Grid, grid, slot_time};
 use crate::topics::queries::{self, GridPart, Limits, Proposer, TopicError};
 use crate::topics::recap;
 use crate::topics::schedule::{self, Placement, RoomSize, Wanted};
-use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render_status, see_other};
 
@@ -58,6 +58,8 @@ struct LimitsForm {
     max_topics: String,
 }
 
+crate::csrf_protected!(LimitsForm);
+
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 struct RoomForm {
@@ -65,6 +67,8 @@ struct RoomForm {
     room_name: String,
     room_capacity: String,
 }
+
+crate::csrf_protected!(RoomForm);
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -74,6 +78,8 @@ struct SlotForm {
     slot_end: String,
 }
 
+crate::csrf_protected!(SlotForm);
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct CellForm {
@@ -82,12 +88,16 @@ struct CellForm {
     cell: String,
 }
 
+crate::csrf_protected!(CellForm);
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct HideForm {
     csrf: String,
     hidden: String,
 }
+
+crate::csrf_protected!(HideForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -96,6 +106,8 @@ struct MergeForm {
     into: String,
 }
 
+crate::csrf_protected!(MergeForm);
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct AcceptForm {
@@ -103,12 +115,16 @@ struct AcceptForm {
     version: String,
 }
 
+crate::csrf_protected!(AcceptForm);
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct RecapForm {
     csrf: String,
     lang: String,
 }
+
+crate::csrf_protected!(RecapForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -403,9 +419,8 @@ async fn save_limits(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<LimitsForm>,
+    form: CsrfForm<LimitsForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
@@ -437,9 +452,8 @@ async fn add_room(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<RoomForm>,
+    form: CsrfForm<RoomForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let form = form.into_inner();
     load(&state, id).await?;
@@ -478,10 +492,10 @@ async fn delete_room(
     session: Session,
     _o: Organizer,
     path: web::Path<(i64, i64)>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let (id, room) = path.into_inner();
-    delete_grid_part(&state, &session, &form.csrf, id, GridPart::Room(room)).await
+    delete_grid_part(&state, &session, id, GridPart::Room(room)).await
 }
 
 async fn delete_slot(
@@ -489,20 +503,18 @@ async fn delete_slot(
     session: Session,
     _o: Organizer,
     path: web::Path<(i64, i64)>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let (id, slot) = path.into_inner();
-    delete_grid_part(&state, &session, &form.csrf, id, GridPart::Slot(slot)).await
+    delete_grid_part(&state, &session, id, GridPart::Slot(slot)).await
 }
 
 async fn delete_grid_part(
     state: &AppState,
     session: &Session,
-    csrf: &str,
     id: i64,
     part: GridPart,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(session, csrf)?;
     let deleted = state
         .db
         .run(move |conn| Ok(queries::delete_grid_part(conn, id, part)?))
@@ -520,9 +532,8 @@ async fn add_slot(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<SlotForm>,
+    form: CsrfForm<SlotForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let form = form.into_inner();
     let event = load(&state, id).await?.event;
@@ -572,9 +583,8 @@ async fn add_topic(
     session: Session,
     organizer: Organizer,
     path: web::Path<i64>,
-    form: web::Form<TopicForm>,
+    form: CsrfForm<TopicForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let form = form.into_inner();
     load(&state, id).await?;
@@ -634,9 +644,8 @@ async fn place(
     session: Session,
     _o: Organizer,
     path: web::Path<(i64, i64)>,
-    form: web::Form<CellForm>,
+    form: CsrfForm<CellForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (id, topic) = path.into_inner();
     let cell = match form.cell.trim() {
         "" => None,
@@ -657,9 +666,8 @@ async fn hide(
     session: Session,
     _o: Organizer,
     path: web::Path<(i64, i64)>,
-    form: web::Form<HideForm>,
+    form: CsrfForm<HideForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (id, topic) = path.into_inner();
     let hidden = form.hidden == "yes";
     act(&state, &session, id, move |conn, _| {
@@ -673,9 +681,8 @@ async fn merge(
     session: Session,
     _o: Organizer,
     path: web::Path<(i64, i64)>,
-    form: web::Form<MergeForm>,
+    form: CsrfForm<MergeForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (id, topic) = path.into_inner();
     let Ok(into) = form.into.trim().parse::<i64>() else {
         session::flash(&session, FlashKind::Error, "topic-error-unknown");
@@ -693,9 +700,8 @@ async fn accept(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<AcceptForm>,
+    form: CsrfForm<AcceptForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let seen: i64 = form.version.trim().parse().unwrap_or(-1);
     let loaded = load(&state, id).await?;
@@ -712,9 +718,8 @@ async fn create_recap(
     session: Session,
     organizer: Organizer,
     path: web::Path<i64>,
-    form: web::Form<RecapForm>,
+    form: CsrfForm<RecapForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let lang: Lang = form
         .lang

@@ -24,6 +24,8 @@ pub struct TopicForm {
     pub website: String,
 }
 
+crate::csrf_protected!(TopicForm);
+
 impl TopicForm {
     pub fn blank(lang: Lang) -> TopicForm {
         TopicForm {
@@ -64,6 +66,8 @@ pub struct DotForm {
     pub dot: String,
 }
 
+crate::csrf_protected!(DotForm);
+
 /// A new revision of a session's notes.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -73,6 +77,8 @@ pub struct NoteForm {
     /// The revision the writer started from ("" for the first).
     pub base: String,
 }
+
+crate::csrf_protected!(NoteForm);
 
 impl NoteForm {
     pub fn validate(&self) -> Result<(String, Option<i64>), FieldErrors> {

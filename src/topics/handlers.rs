@@ -20,7 +20,7 @@ use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::events::model::{Event, Rsvp};
 use crate::i18n::{FluentArg, Lang, format};
-use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::nav::{Link, Pager};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
@@ -240,9 +240,8 @@ async fn propose(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String)>,
-    form: web::Form<TopicForm>,
+    form: CsrfForm<TopicForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, slug) = path.into_inner();
     let event = load_event(&state, slug).await?;
     let lang = ctx.lang;
@@ -335,9 +334,8 @@ async fn leave(
     path: web::Path<(String, String)>,
     state: web::Data<AppState>,
     ctx: PageCtx,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, slug) = path.into_inner();
     let event = load_event(&state, slug).await?;
     session::forget_attendee(&session, event.id);
@@ -485,9 +483,8 @@ async fn dot(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String, i64)>,
-    form: web::Form<DotForm>,
+    form: CsrfForm<DotForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, slug, topic_id) = path.into_inner();
     let event = load_event(&state, slug).await?;
     let lang = ctx.lang;
@@ -576,9 +573,8 @@ async fn save_note(
     ctx: PageCtx,
     session: Session,
     path: web::Path<(String, String, i64)>,
-    form: web::Form<NoteForm>,
+    form: CsrfForm<NoteForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let (_, slug, topic_id) = path.into_inner();
     let event = load_event(&state, slug).await?;
     let lang = ctx.lang;

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{HttpRequest, web};
+use actix_session::SessionExt;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
 
 use crate::error::AppError;
 
@@ -11,6 +13,71 @@ use crate::error::AppError;
 #[serde(default)]
 pub struct CsrfOnly {
     pub csrf: String,
+}
+
+/// A form that carries the session's CSRF token.
+pub trait CsrfProtected {
+    fn csrf(&self) -> &str;
+}
+
+/// Implements [`CsrfProtected`] for form structs with a `csrf: String` field.
+#[macro_export]
+macro_rules! csrf_protected {
+    ($($form:ty),+ $(,)?) => {
+        $(impl $crate::web::forms::CsrfProtected for $form {
+            fn csrf(&self) -> &str {
+                &self.csrf
+            }
+        })+
+    };
+}
+
+csrf_protected!(CsrfOnly);
+
+/// Forms read as pairs (repeated fields such as categories) find their token by name.
+impl CsrfProtected for Vec<(String, String)> {
+    fn csrf(&self) -> &str {
+        self.iter()
+            .find(|(name, _)| name == "csrf")
+            .map_or("", |(_, value)| value.as_str())
+    }
+}
+
+/// A urlencoded form whose CSRF token was checked against the session before the handler
+/// runs, so no handler can forget the check. A wrong or missing token is a 403 page.
+#[derive(Debug)]
+pub struct CsrfForm<T>(pub T);
+
+impl<T> CsrfForm<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for CsrfForm<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> FromRequest for CsrfForm<T>
+where
+    T: serde::de::DeserializeOwned + CsrfProtected + 'static,
+{
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let form = web::Form::<T>::from_request(req, payload);
+        let session = req.get_session();
+        Box::pin(async move {
+            let form = form.await?.into_inner();
+            crate::web::session::verify_csrf(&session, form.csrf())?;
+            Ok(CsrfForm(form))
+        })
+    }
 }
 
 /// Validation messages by field name; each message is a Fluent key.

@@ -224,6 +224,49 @@ async fn every_admin_route_is_closed_without_a_session_and_never_cached() {
 }
 
 #[actix_web::test]
+async fn every_admin_form_refuses_a_wrong_csrf_token() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    app.post(author, PostSpec::published(Lang::De, "grillen", "Grillen"));
+    crate::events::event(&app, "sommergrillen", 10);
+    let mut anna = app.client().await;
+    anna.login("anna@example.org", PASSWORD).await;
+    let before = row_counts(&app);
+    for (method, path) in admin_routes() {
+        if method != "POST" || path == "/admin/login" {
+            continue;
+        }
+        let res = anna
+            .post(
+                &path,
+                &[
+                    ("csrf", "forged"),
+                    ("title", "x"),
+                    ("email", "x@example.org"),
+                ],
+            )
+            .await;
+        // The CSV upload reads multipart bodies only: a urlencoded one is a bad request.
+        let refused = if path == "/admin/contacts/import" {
+            [400, 403]
+        } else {
+            [403, 403]
+        };
+        assert!(
+            refused.contains(&res.status.as_u16()),
+            "POST {path}: {}",
+            res.status
+        );
+    }
+    assert_eq!(row_counts(&app), before, "no forged form changed anything");
+    assert_eq!(
+        anna.get("/admin/").await.status.as_u16(),
+        200,
+        "still logged in"
+    );
+}
+
+#[actix_web::test]
 async fn token_pages_are_never_cached() {
     let app = TestApp::new();
     let mut client = app.client().await;

@@ -12,6 +12,7 @@ use crate::blog::model::CommentStatus;
 use crate::blog::queries;
 use crate::error::AppError;
 use crate::i18n::format;
+use crate::web::forms::CsrfForm;
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, see_other};
 
@@ -110,14 +111,15 @@ struct ModerateForm {
     from: String,
 }
 
+crate::csrf_protected!(ModerateForm);
+
 async fn moderate(
     state: web::Data<AppState>,
     session: Session,
     _organizer: Organizer,
     path: web::Path<String>,
-    form: web::Form<ModerateForm>,
+    form: CsrfForm<ModerateForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let action = form.action.clone();
     let changed = state

@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::i18n::{Lang, format};
 use crate::markdown::{self, Author};
 use crate::web::forms::CsrfOnly;
-use crate::web::forms::{FieldErrors, is_slug, slugify};
+use crate::web::forms::{CsrfForm, FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -454,7 +454,7 @@ async fn create(
     ctx: PageCtx,
     session: Session,
     organizer: Organizer,
-    body: web::Form<Vec<(String, String)>>,
+    body: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     save(
         &state,
@@ -473,7 +473,7 @@ async fn update(
     session: Session,
     organizer: Organizer,
     path: web::Path<String>,
-    body: web::Form<Vec<(String, String)>>,
+    body: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let (post, _) = load_post(&state, id).await?;
@@ -496,7 +496,6 @@ async fn save(
     post: Option<Post>,
     form: PostForm,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(session, &form.csrf)?;
     let tz = state.config.timezone;
     let categories = state
         .db
@@ -588,9 +587,8 @@ async fn unpublish(
     session: Session,
     _organizer: Organizer,
     path: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = parse_id(&path)?;
     let changed = state
         .db
@@ -608,9 +606,8 @@ async fn delete(
     session: Session,
     _organizer: Organizer,
     path: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = parse_id(&path)?;
     let deleted = state
         .db
@@ -631,6 +628,8 @@ struct CategoryForm {
     name_de: String,
     name_en: String,
 }
+
+crate::csrf_protected!(CategoryForm);
 
 #[derive(Template)]
 #[template(path = "blog/admin/categories.html")]
@@ -681,9 +680,8 @@ async fn add_category(
     ctx: PageCtx,
     session: Session,
     _organizer: Organizer,
-    form: web::Form<CategoryForm>,
+    form: CsrfForm<CategoryForm>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     let name_de = errors.text("name_de", &form.name_de, 80);

@@ -20,7 +20,7 @@ use crate::i18n::{FluentArg, Lang, format};
 use crate::mail;
 use crate::organizers;
 use crate::tokens::random_uuid;
-use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -162,10 +162,11 @@ impl CampaignForm {
     }
 
     /// Parses the urlencoded body, keeping every `tag` value.
-    fn parse(body: &[u8]) -> Result<CampaignForm, AppError> {
-        let mut form: CampaignForm = serde_urlencoded::from_bytes(body)
+    /// The form from its fields as sent; tags repeat, so they are collected by hand.
+    fn from_pairs(pairs: Vec<(String, String)>) -> Result<CampaignForm, AppError> {
+        let encoded = serde_urlencoded::to_string(&pairs)
             .map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+        let mut form: CampaignForm = serde_urlencoded::from_str(&encoded)
             .map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
         form.tags = pairs
             .into_iter()
@@ -484,10 +485,9 @@ async fn create(
     ctx: PageCtx,
     session: Session,
     organizer: Organizer,
-    body: web::Bytes,
+    body: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let form = CampaignForm::parse(&body)?;
-    session::verify_csrf(&session, &form.csrf)?;
+    let form = CampaignForm::from_pairs(body.into_inner())?;
     let event_id: i64 = form.event.trim().parse().map_err(|_| AppError::NotFound)?;
     let input = match form.validate() {
         Ok(input) => input,
@@ -548,10 +548,9 @@ async fn update(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    body: web::Bytes,
+    body: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let form = CampaignForm::parse(&body)?;
-    session::verify_csrf(&session, &form.csrf)?;
+    let form = CampaignForm::from_pairs(body.into_inner())?;
     let campaign = load(&state, path.into_inner()).await?;
     let input = match form.validate() {
         Ok(input) => input,
@@ -585,9 +584,8 @@ async fn send_test(
     session: Session,
     organizer: Organizer,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let campaign = load(&state, path.into_inner()).await?;
     let id = campaign.id;
     let mail_ctx = state.config.mail_context();
@@ -636,9 +634,8 @@ async fn send(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     load(&state, id).await?;
     let mail_ctx = state.config.mail_context();

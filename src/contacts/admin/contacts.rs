@@ -15,7 +15,7 @@ use crate::contacts::queries::{self, ContactInput, Filter, PAGE_SIZE};
 use crate::db::pagination::Page;
 use crate::error::AppError;
 use crate::i18n::{Lang, format};
-use crate::web::forms::{CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -143,6 +143,8 @@ struct ContactForm {
     invitations: String,
     announcements: String,
 }
+
+crate::csrf_protected!(ContactForm);
 
 impl ContactForm {
     fn from_contact(c: &Contact, tags: &[String]) -> ContactForm {
@@ -303,7 +305,6 @@ async fn save(
     contact: Option<Contact>,
     form: ContactForm,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(session, &form.csrf)?;
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let input = match form.validate() {
         Ok(input) => input,
@@ -342,7 +343,7 @@ async fn create(
     ctx: PageCtx,
     session: Session,
     _o: Organizer,
-    form: web::Form<ContactForm>,
+    form: CsrfForm<ContactForm>,
 ) -> Result<HttpResponse, AppError> {
     save(&state, ctx, &session, None, form.into_inner()).await
 }
@@ -353,7 +354,7 @@ async fn update(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<ContactForm>,
+    form: CsrfForm<ContactForm>,
 ) -> Result<HttpResponse, AppError> {
     let (contact, _) = load(&state, path.into_inner()).await?;
     save(&state, ctx, &session, Some(contact), form.into_inner()).await
@@ -364,9 +365,8 @@ async fn delete(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let deleted = state
         .db
@@ -384,9 +384,8 @@ async fn reactivate(
     session: Session,
     _o: Organizer,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = path.into_inner();
     let done = state
         .db

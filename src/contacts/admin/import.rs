@@ -22,7 +22,7 @@ use crate::db::schema::{contact_imports, contact_tags, contacts};
 use crate::db::write_transaction;
 use crate::error::AppError;
 use crate::i18n::{FluentArg, Lang};
-use crate::web::forms::CsrfOnly;
+use crate::web::forms::{CsrfForm, CsrfOnly};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -420,9 +420,8 @@ async fn confirm(
     session: Session,
     who: Organizer,
     path: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    session::verify_csrf(&session, &form.csrf)?;
     let id = parse_id(&path)?;
     let organizer_id = who.0.id;
     let done = state

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod blog;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod contacts;
@@ -102,6 +103,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
                 .configure(site::localized_routes)
                 .configure(blog::routes)
                 .configure(events::routes)
+                .configure(calendar::routes)
                 .configure(topics::routes)
                 .configure(contacts::routes),
         )

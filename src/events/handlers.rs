@@ -1,7 +1,7 @@
 //! HTTP handlers of the public event pages, the RSVP form and the attendee's links.
 
 use actix_session::Session;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::forms::RsvpForm;
@@ -25,7 +25,6 @@ use crate::web::{PageCtx, client_ip, private, rate_limit, render, render_status,
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/events/", web::get().to(index))
         .route("/events/{slug}/", web::get().to(show))
-        .route("/events/{slug}/event.ics", web::get().to(event_ics))
         .route("/events/{slug}/rsvp", web::post().to(rsvp))
         .route("/calendar.ics", web::get().to(calendar_feed))
         .route("/rsvp/confirm/{token}", web::get().to(confirm_form))
@@ -550,34 +549,6 @@ async fn cancel(
     Ok(see_other(&format!("/{lang}/rsvp/{token}/")))
 }
 
-async fn event_ics(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, AppError> {
-    let (lang, slug) = path.into_inner();
-    let lang: Lang = lang.parse().map_err(|()| AppError::NotFound)?;
-    let base_url = state.config.base_url.clone();
-    let (event, agenda, sessions) = state
-        .db
-        .run(move |conn| {
-            let event = queries::public_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let agenda = queries::agenda(conn, event.id)?;
-            let sessions = crate::topics::queries::sessions(conn, &event, lang, &base_url)?;
-            Ok((event, agenda, sessions))
-        })
-        .await?;
-    let mail_ctx = mail_ctx(&state);
-    let body = ics::event_calendar(
-        &event,
-        &agenda,
-        &sessions,
-        lang,
-        &state.config.base_url,
-        &super::ics::Organizer::of(&mail_ctx),
-    );
-    Ok(calendar_response(body, &format!("{}.ics", event.slug)))
-}
-
 async fn calendar_feed(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -597,15 +568,5 @@ async fn calendar(state: &AppState, lang: Lang) -> Result<HttpResponse, AppError
         &super::ics::Organizer::of(&mail_ctx),
         &name,
     );
-    Ok(calendar_response(body, "calendar.ics"))
-}
-
-fn calendar_response(body: String, filename: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/calendar; charset=utf-8"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{filename}\""),
-        ))
-        .body(body)
+    Ok(ics::response(body, "calendar.ics"))
 }

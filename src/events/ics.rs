@@ -11,6 +11,20 @@ use super::model::{AgendaItem, Event};
 use crate::i18n::Lang;
 use crate::mail::links::MailContext;
 
+/// A calendar file as an HTTP answer, shown inline (calendar apps subscribe to it).
+pub fn response(body: String, filename: &str) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::CONTENT_TYPE,
+            "text/calendar; charset=utf-8",
+        ))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .body(body)
+}
+
 /// A scheduled open-space session, written as its own VEVENT.
 #[derive(Debug, Clone)]
 pub struct Session {

@@ -1,15 +1,15 @@
 //! Integration tests: the real app over HTTP, on SQLite or (with TEST_DATABASE_URL) PostgreSQL.
 
-mod admin;
-mod admin_events;
 mod binary;
 mod blog;
+mod blog_admin;
 mod campaigns;
 mod comments;
 mod contacts;
 mod contacts_import;
 mod demo;
 mod events;
+mod events_admin;
 mod feeds;
 mod i18n;
 mod outbox;

@@ -82,6 +82,7 @@ fn security_headers(https: bool) -> DefaultHeaders {
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.app_data(web::forms::form_config())
         .app_data(web::forms::query_config())
+        .app_data(web::forms::path_config())
         .route("/", aweb::get().to(web::lang::root))
         .route("/favicon.ico", aweb::get().to(web::assets::favicon))
         .route(

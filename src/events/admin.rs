@@ -348,10 +348,6 @@ async fn new_form(
     .await
 }
 
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 async fn load(state: &AppState, id: i64) -> Result<(Event, String), AppError> {
     state
         .db
@@ -367,9 +363,9 @@ async fn edit_form(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (event, agenda) = load(&state, parse_id(&path)?).await?;
+    let (event, agenda) = load(&state, path.into_inner()).await?;
     let form = EventForm::from_event(&event, agenda);
     editor(
         &state,
@@ -397,10 +393,10 @@ async fn update(
     ctx: PageCtx,
     session: Session,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     form: CsrfForm<EventForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (event, _) = load(&state, parse_id(&path)?).await?;
+    let (event, _) = load(&state, path.into_inner()).await?;
     save(&state, ctx, &session, Some(event), form.into_inner()).await
 }
 
@@ -464,10 +460,10 @@ async fn cancel(
     state: web::Data<AppState>,
     session: Session,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let mail_ctx = state.config.mail_context();
     state
         .db
@@ -547,9 +543,9 @@ async fn attendees(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (event, rsvps) = load_attendees(&state, parse_id(&path)?).await?;
+    let (event, rsvps) = load_attendees(&state, path.into_inner()).await?;
     let page = AttendeesPage {
         event_id: event.id,
         title: event.title(ctx.lang).to_string(),
@@ -573,9 +569,9 @@ async fn attendees(
 async fn attendees_csv(
     state: web::Data<AppState>,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (event, rsvps) = load_attendees(&state, parse_id(&path)?).await?;
+    let (event, rsvps) = load_attendees(&state, path.into_inner()).await?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let header = [
         "name",
@@ -643,10 +639,10 @@ async fn checkin(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     query: web::Query<CheckinQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (event, rsvps) = load_attendees(&state, parse_id(&path)?).await?;
+    let (event, rsvps) = load_attendees(&state, path.into_inner()).await?;
     let needle = query.q.trim().to_lowercase();
     let confirmed: Vec<&Rsvp> = rsvps
         .iter()
@@ -688,11 +684,11 @@ crate::csrf_protected!(CheckinForm);
 async fn check_in(
     state: web::Data<AppState>,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     form: CsrfForm<CheckinForm>,
 ) -> Result<HttpResponse, AppError> {
-    let event_id = parse_id(&path)?;
-    let rsvp_id = parse_id(&form.rsvp)?;
+    let event_id = path.into_inner();
+    let rsvp_id: i64 = form.rsvp.trim().parse().map_err(|_| AppError::NotFound)?;
     let arrived = form.arrived == "yes";
     let known = state
         .db
@@ -762,9 +758,9 @@ async fn message_form(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     message_page(
         &state,
         ctx,
@@ -781,10 +777,10 @@ async fn send_message(
     ctx: PageCtx,
     session: Session,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     form: CsrfForm<MessageForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     let subject = errors.text("subject", &form.subject, 150);

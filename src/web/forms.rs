@@ -230,6 +230,11 @@ pub fn form_config() -> web::FormConfig {
         .error_handler(|err, _req: &HttpRequest| AppError::BadRequest(err.to_string()).into())
 }
 
+/// A path whose id is not a number names nothing: a 404 page.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_err, _req: &HttpRequest| AppError::NotFound.into())
+}
+
 /// A malformed query string is a 404: the page asked for does not exist.
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|_err, _req: &HttpRequest| AppError::NotFound.into())

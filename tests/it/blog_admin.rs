@@ -79,6 +79,24 @@ async fn organizer_logs_in_and_out() {
 }
 
 #[actix_web::test]
+async fn ids_that_are_not_numbers_or_unknown_are_a_404_page() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    for path in [
+        "/admin/posts/abc/edit",
+        "/admin/posts/999/edit",
+        "/admin/events/1e3/edit",
+        "/admin/events/99999999999999999999/attendees",
+    ] {
+        let res = client.get(path).await;
+        assert_eq!(res.status.as_u16(), 404, "{path}");
+        res.assert_contains("Seite nicht gefunden");
+    }
+}
+
+#[actix_web::test]
 async fn organizer_publishes_a_german_post_and_links_its_english_translation() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");

@@ -425,17 +425,13 @@ async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppErr
         .await
 }
 
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 async fn edit_form(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _organizer: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let (post, form) = load_post(&state, id).await?;
     editor(
         &state,
@@ -472,10 +468,10 @@ async fn update(
     ctx: PageCtx,
     session: Session,
     organizer: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     body: CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let (post, _) = load_post(&state, id).await?;
     save(
         &state,
@@ -586,10 +582,10 @@ async fn unpublish(
     state: web::Data<AppState>,
     session: Session,
     _organizer: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let changed = state
         .db
         .run(move |conn| Ok(queries::unpublish(conn, id)?))
@@ -605,10 +601,10 @@ async fn delete(
     state: web::Data<AppState>,
     session: Session,
     _organizer: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let deleted = state
         .db
         .run(move |conn| Ok(queries::delete_post(conn, id)?))

@@ -410,19 +410,15 @@ async fn upload(
     render(&page)
 }
 
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 async fn confirm(
     state: web::Data<AppState>,
     ctx: PageCtx,
     session: Session,
     who: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let organizer_id = who.0.id;
     let done = state
         .db

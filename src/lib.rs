@@ -95,9 +95,15 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         )
         .configure(site::routes)
         .service(
+            // Every route under /admin; the guard on the scope closes all but the login.
             aweb::scope("/admin")
                 .wrap(from_fn(admin::guard::guard))
-                .configure(admin::routes),
+                .configure(admin::routes)
+                .configure(blog::admin::admin_routes)
+                .configure(events::admin::admin_routes)
+                .configure(topics::admin::admin_routes)
+                .configure(contacts::admin::admin_routes)
+                .configure(privacy::admin::admin_routes),
         )
         .service(
             aweb::scope("/{lang:de|en}")

@@ -1,6 +1,7 @@
-//! The admin shell: login and logout, the guard over `/admin`, the dashboard, the admin
-//! layout's context and the outbox page. Each feature brings its own organizer routes
-//! (`<feature>::admin`), mounted here.
+//! The admin shell: login and logout, the `Organizer` extractor, the guard over `/admin`,
+//! the dashboard, the admin layout's context and the outbox page. Each feature brings its
+//! own organizer routes (`<feature>::admin`); `lib.rs` mounts them beside these, so the
+//! shell imports no feature's admin side and they import only the shell.
 
 mod auth;
 mod dashboard;
@@ -17,15 +18,10 @@ use crate::web::PageCtx;
 
 pub use auth::Organizer;
 
-/// Every route under `/admin`; the guard on the scope closes them all but the login.
+/// The shell's own routes under `/admin`.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     auth::routes(cfg);
     dashboard::routes(cfg);
-    crate::blog::admin::admin_routes(cfg);
-    crate::events::admin::routes(cfg);
-    crate::topics::admin::routes(cfg);
-    crate::contacts::admin::admin_routes(cfg);
-    crate::privacy::admin::routes(cfg);
     outbox::routes(cfg);
 }
 

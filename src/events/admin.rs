@@ -24,7 +24,7 @@ use crate::web::forms::{CsrfForm, FieldErrors, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn admin_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/events", web::get().to(list))
         .route("/events/new", web::get().to(new_form))
         .route("/events/new", web::post().to(create))

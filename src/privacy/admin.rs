@@ -16,7 +16,7 @@ use crate::privacy::queries::{self as privacy, Erased};
 use crate::web::forms::{CsrfForm, Email, FieldErrors};
 use crate::web::{PageCtx, render, render_status};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn admin_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/privacy", web::get().to(form))
         .route("/privacy/export", web::post().to(export))
         .route("/privacy/erase", web::post().to(erase));

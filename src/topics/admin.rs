@@ -26,7 +26,7 @@ use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render_status, see_other};
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
+pub fn admin_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/events/{id}/topics", web::get().to(page))
         .route("/events/{id}/topics/limits", web::post().to(save_limits))
         .route("/events/{id}/topics/rooms", web::post().to(add_room))

@@ -2,6 +2,7 @@
 
 pub mod pagination;
 pub mod schema;
+pub mod text_enum;
 
 use std::time::Duration;
 
@@ -21,6 +22,9 @@ pub enum DbConn {
     Postgres(PgConnection),
     Sqlite(SqliteConnection),
 }
+
+/// The backend of [`DbConn`], for conversions of our own types (see `text_enum!`).
+pub type SqlBackend = <DbConn as diesel::Connection>::Backend;
 
 pub type DbPool = Pool<ConnectionManager<DbConn>>;
 pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;

@@ -487,7 +487,7 @@ struct Totals {
 struct AttendeeRow {
     name: String,
     email: String,
-    status: String,
+    status: RsvpStatus,
     guests: i32,
     diet: String,
     notes: String,
@@ -506,14 +506,14 @@ struct AttendeesPage {
 fn totals(rsvps: &[Rsvp]) -> Totals {
     let confirmed: Vec<&Rsvp> = rsvps
         .iter()
-        .filter(|r| r.status() == RsvpStatus::Confirmed)
+        .filter(|r| r.status == RsvpStatus::Confirmed)
         .collect();
     Totals {
         people: confirmed.len() as i64,
         guests: confirmed.iter().map(|r| i64::from(r.guests)).sum(),
         waiting: rsvps
             .iter()
-            .filter(|r| r.status() == RsvpStatus::Waitlisted)
+            .filter(|r| r.status == RsvpStatus::Waitlisted)
             .count() as i64,
         diets: DIETS
             .iter()
@@ -555,7 +555,7 @@ async fn attendees(
             .map(|r| AttendeeRow {
                 name: r.name.clone(),
                 email: r.email.clone(),
-                status: r.status.clone(),
+                status: r.status,
                 guests: r.guests,
                 diet: r.diet.clone(),
                 notes: r.notes.clone(),
@@ -589,7 +589,7 @@ async fn attendees_csv(
         out.write_record([
             neutralize(&r.name),
             neutralize(&r.email),
-            r.status.clone(),
+            r.status.to_string(),
             r.guests.to_string(),
             r.diet.clone(),
             neutralize(&r.notes),
@@ -646,7 +646,7 @@ async fn checkin(
     let needle = query.q.trim().to_lowercase();
     let confirmed: Vec<&Rsvp> = rsvps
         .iter()
-        .filter(|r| r.status() == RsvpStatus::Confirmed)
+        .filter(|r| r.status == RsvpStatus::Confirmed)
         .collect();
     let page = CheckinPage {
         event_id: event.id,
@@ -745,7 +745,7 @@ async fn message_page(
         title: event.title(ctx.lang).to_string(),
         recipients: rsvps
             .iter()
-            .filter(|r| matches!(r.status(), RsvpStatus::Confirmed | RsvpStatus::Waitlisted))
+            .filter(|r| matches!(r.status, RsvpStatus::Confirmed | RsvpStatus::Waitlisted))
             .count(),
         form,
         errors,

@@ -380,7 +380,7 @@ async fn manage_page(
         .run(move |conn| {
             let (rsvp, event) =
                 queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound)?;
-            let position = if rsvp.status() == RsvpStatus::Waitlisted {
+            let position = if rsvp.status == RsvpStatus::Waitlisted {
                 Some(queries::waitlist_position(conn, &rsvp)?)
             } else {
                 None
@@ -397,13 +397,13 @@ async fn manage_page(
         notes: rsvp.notes.clone(),
         ..RsvpForm::default()
     });
-    let confirmed = rsvp.status() == RsvpStatus::Confirmed;
+    let confirmed = rsvp.status == RsvpStatus::Confirmed;
     if confirmed {
         session::remember_attendee(session, event.id, rsvp.id);
     }
     let topics_href =
         (confirmed && event.format == "open_space").then(|| format!("{}topics/", event.path(lang)));
-    let status_key = match rsvp.status() {
+    let status_key = match rsvp.status {
         RsvpStatus::Pending => "rsvp-status-pending",
         RsvpStatus::Confirmed => "rsvp-status-confirmed",
         RsvpStatus::Waitlisted => "rsvp-status-waitlisted",
@@ -422,7 +422,7 @@ async fn manage_page(
         max_guests: event.max_guests,
         action: format!("/{lang}/rsvp/{token}/"),
         cancel_action: format!("/{lang}/rsvp/{token}/cancel"),
-        can_change: rsvp.status() != RsvpStatus::Cancelled
+        can_change: rsvp.status != RsvpStatus::Cancelled
             && !event.is_cancelled()
             && event.starts_at > now(),
         topics_href,
@@ -465,7 +465,7 @@ async fn update(
         .run(move |conn| queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound))
         .await?;
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    if rsvp.status() == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
+    if rsvp.status == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
         let mut errors = FieldErrors::default();
         errors.add("name", "error-registration-closed");
         return manage_page(

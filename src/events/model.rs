@@ -140,7 +140,7 @@ pub struct Rsvp {
     pub guests: i32,
     pub diet: String,
     pub notes: String,
-    pub status: String,
+    pub status: RsvpStatus,
     pub manage_token_hash: String,
     pub consent_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
@@ -155,43 +155,19 @@ impl Rsvp {
         self.lang.parse().unwrap_or_default()
     }
 
-    pub fn status(&self) -> RsvpStatus {
-        RsvpStatus::parse(&self.status).unwrap_or(RsvpStatus::Pending)
-    }
-
     /// Places this RSVP takes: the person plus their guests.
     pub fn places(&self) -> i64 {
         1 + i64::from(self.guests)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RsvpStatus {
-    Pending,
-    Confirmed,
-    Waitlisted,
-    Cancelled,
-}
-
-impl RsvpStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RsvpStatus::Pending => "pending",
-            RsvpStatus::Confirmed => "confirmed",
-            RsvpStatus::Waitlisted => "waitlisted",
-            RsvpStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RsvpStatus> {
-        [
-            RsvpStatus::Pending,
-            RsvpStatus::Confirmed,
-            RsvpStatus::Waitlisted,
-            RsvpStatus::Cancelled,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s)
+crate::text_enum! {
+    /// Where a registration stands.
+    pub enum RsvpStatus: "rsvp-state-" {
+        Pending = "pending",
+        Confirmed = "confirmed",
+        Waitlisted = "waitlisted",
+        Cancelled = "cancelled",
     }
 }
 

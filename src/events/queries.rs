@@ -160,12 +160,7 @@ pub fn register(
             rsvps::consent_at.eq(now),
         );
         let rsvp_id = match existing {
-            Some(rsvp)
-                if matches!(
-                    rsvp.status(),
-                    RsvpStatus::Confirmed | RsvpStatus::Waitlisted
-                ) =>
-            {
+            Some(rsvp) if matches!(rsvp.status, RsvpStatus::Confirmed | RsvpStatus::Waitlisted) => {
                 // Never a second registration: the manage link goes out again instead.
                 let email = emails::already_registered(mail_ctx, event, &rsvp);
                 mail::enqueue(
@@ -266,7 +261,7 @@ pub fn confirm(
             .find(rsvp_id)
             .select(Rsvp::as_select())
             .first(conn)?;
-        if !still_valid || rsvp.status() == RsvpStatus::Cancelled {
+        if !still_valid || rsvp.status == RsvpStatus::Cancelled {
             return Ok(Confirmation::Unknown);
         }
         if expires_at < now {
@@ -274,7 +269,7 @@ pub fn confirm(
         }
         // Each link works once; another unexpired link of the same RSVP still answers.
         diesel::delete(rsvp_links::table.find(&hash)).execute(conn)?;
-        if rsvp.status() != RsvpStatus::Pending {
+        if rsvp.status != RsvpStatus::Pending {
             return Ok(Confirmation::AlreadyConfirmed(event, rsvp));
         }
         let free = i64::from(event.capacity) - places_taken(conn, event.id)?;
@@ -370,7 +365,7 @@ pub fn update_details(
             .find(rsvp_id)
             .select(Rsvp::as_select())
             .first(conn)?;
-        if rsvp.status() == RsvpStatus::Confirmed && input.guests > rsvp.guests {
+        if rsvp.status == RsvpStatus::Confirmed && input.guests > rsvp.guests {
             let free = i64::from(event.capacity) - places_taken(conn, event.id)?;
             if i64::from(input.guests - rsvp.guests) > free {
                 return Ok(Err(ChangeRefused::NotEnoughPlaces));
@@ -409,7 +404,7 @@ pub fn cancel(
             .find(rsvp_id)
             .select(Rsvp::as_select())
             .first(conn)?;
-        if rsvp.status() == RsvpStatus::Cancelled {
+        if rsvp.status == RsvpStatus::Cancelled {
             return Ok(false);
         }
         diesel::update(rsvps::table.find(rsvp_id))

@@ -113,7 +113,7 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<Value> {
                 "name": r.name,
                 "email": r.email,
                 "language": r.lang,
-                "status": r.status,
+                "status": r.status.as_str(),
                 "guests": r.guests,
                 "diet": r.diet,
                 "notes": r.notes,

@@ -517,7 +517,7 @@ fn place_locked(
             .select(Rsvp::as_select())
             .first(conn)
             .optional()?;
-        if let Some(rsvp) = proposer.filter(|r| r.status() != RsvpStatus::Cancelled) {
+        if let Some(rsvp) = proposer.filter(|r| r.status != RsvpStatus::Cancelled) {
             let moved = current.slot_id.is_some();
             let email = emails::scheduled(mail_ctx, event, &current, &rsvp, &slot, &room, moved);
             mail::enqueue(

@@ -108,8 +108,8 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     for state in ["draft", "published", "cancelled"] {
         used.insert(format!("event-state-{state}"));
     }
-    for state in ["pending", "confirmed", "waitlisted", "cancelled"] {
-        used.insert(format!("rsvp-state-{state}"));
+    for state in grillplatz::events::model::RsvpStatus::ALL {
+        used.insert(state.label_key().to_string());
     }
     for state in ["pending", "sending", "sent", "failed"] {
         used.insert(format!("outbox-state-{state}"));

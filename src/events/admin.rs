@@ -43,7 +43,7 @@ struct EventRow {
     id: i64,
     title: String,
     when: String,
-    status: String,
+    status: EventStatus,
     open_space: bool,
 }
 
@@ -67,7 +67,7 @@ async fn list(
             id: e.id,
             title: e.title(lang).to_string(),
             when: e.when(lang),
-            status: e.status.clone(),
+            status: e.status,
             open_space: e.format == "open_space",
         })
         .collect();
@@ -283,7 +283,7 @@ fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
 struct EditPage {
     ctx: PageCtx,
     event_id: Option<i64>,
-    status: Option<String>,
+    status: Option<EventStatus>,
     public_href: Option<String>,
     form: EventForm,
     errors: FieldErrors,
@@ -310,8 +310,10 @@ async fn editor(
     let page = EditPage {
         posts,
         event_id: event.map(|e| e.id),
-        status: event.map(|e| e.status.clone()),
-        public_href: event.filter(|e| e.status != "draft").map(|e| e.path(lang)),
+        status: event.map(|e| e.status),
+        public_href: event
+            .filter(|e| e.status != EventStatus::Draft)
+            .map(|e| e.path(lang)),
         formats: FORMATS
             .iter()
             .map(|f| (*f, lang.t(&format!("event-format-{}", f.replace('_', "-")))))

@@ -27,7 +27,7 @@ pub struct Event {
     pub max_guests: i32,
     pub registration_opens_at: Option<NaiveDateTime>,
     pub registration_closes_at: Option<NaiveDateTime>,
-    pub status: String,
+    pub status: EventStatus,
     pub sequence: i32,
     pub recap_post_id: Option<i64>,
     pub created_at: NaiveDateTime,
@@ -73,7 +73,7 @@ impl Event {
     }
 
     pub fn is_cancelled(&self) -> bool {
-        self.status == EventStatus::Cancelled.as_str()
+        self.status == EventStatus::Cancelled
     }
 
     /// Whether people may register at `now`.
@@ -99,20 +99,12 @@ pub enum Registration {
     Cancelled,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventStatus {
-    Draft,
-    Published,
-    Cancelled,
-}
-
-impl EventStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventStatus::Draft => "draft",
-            EventStatus::Published => "published",
-            EventStatus::Cancelled => "cancelled",
-        }
+crate::text_enum! {
+    /// Whether an event is visible, and whether it takes place.
+    pub enum EventStatus: "event-state-" {
+        Draft = "draft",
+        Published = "published",
+        Cancelled = "cancelled",
     }
 }
 

@@ -614,7 +614,7 @@ pub fn fill_free_places(
 ) -> QueryResult<usize> {
     crate::db::write_transaction(conn, |conn| {
         let event = lock_event(conn, event_id)?;
-        if event.status != EventStatus::Published.as_str() || event.starts_at <= now {
+        if event.status != EventStatus::Published || event.starts_at <= now {
             return Ok(0);
         }
         Ok(promote(conn, &event, mail_ctx, now)?.len())

@@ -227,8 +227,7 @@ fn neutral(state: &AppState, lang: Lang) -> PageCtx {
 /// Whether `event` (read by id) still has a public board.
 fn has_board(event: &Event) -> bool {
     event.format == "open_space"
-        && (event.status == EventStatus::Published.as_str()
-            || event.status == EventStatus::Cancelled.as_str())
+        && (event.status == EventStatus::Published || event.status == EventStatus::Cancelled)
 }
 
 /// Reads and renders the board once; `None` when the event no longer has a public board.

@@ -105,8 +105,8 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     }
     used.remove("comment-action-pending");
     used.insert("comment-action-delete".into());
-    for state in ["draft", "published", "cancelled"] {
-        used.insert(format!("event-state-{state}"));
+    for state in grillplatz::events::model::EventStatus::ALL {
+        used.insert(state.label_key().to_string());
     }
     for state in grillplatz::events::model::RsvpStatus::ALL {
         used.insert(state.label_key().to_string());

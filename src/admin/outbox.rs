@@ -32,7 +32,7 @@ struct FailedRow {
 #[template(path = "admin/outbox.html")]
 struct OutboxPage {
     ctx: PageCtx,
-    counts: Vec<(&'static str, i64)>,
+    counts: Vec<(OutboxStatus, i64)>,
     failed: Vec<FailedRow>,
 }
 
@@ -61,7 +61,7 @@ async fn overview(
         })
         .await?;
     render(&OutboxPage {
-        counts: counts.into_iter().map(|(s, n)| (s.as_str(), n)).collect(),
+        counts,
         failed: failed
             .into_iter()
             .map(|(id, recipient, subject, attempts, error)| FailedRow {

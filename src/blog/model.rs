@@ -134,37 +134,16 @@ pub struct Comment {
     pub author_name: String,
     pub author_email: String,
     pub body: String,
-    pub status: String,
+    pub status: CommentStatus,
     pub created_at: NaiveDateTime,
 }
 
-/// Moderation states of a comment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CommentStatus {
-    Pending,
-    Approved,
-    Rejected,
-    Spam,
-}
-
-impl CommentStatus {
-    pub const ALL: [CommentStatus; 4] = [
-        CommentStatus::Pending,
-        CommentStatus::Approved,
-        CommentStatus::Rejected,
-        CommentStatus::Spam,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CommentStatus::Pending => "pending",
-            CommentStatus::Approved => "approved",
-            CommentStatus::Rejected => "rejected",
-            CommentStatus::Spam => "spam",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CommentStatus> {
-        CommentStatus::ALL.into_iter().find(|c| c.as_str() == s)
+crate::text_enum! {
+    /// Where a comment stands in moderation.
+    pub enum CommentStatus: "comment-state-" {
+        Pending = "pending",
+        Approved = "approved",
+        Rejected = "rejected",
+        Spam = "spam",
     }
 }

@@ -121,37 +121,21 @@ pub fn enqueue_bulk(
     }
 }
 
-/// Where a message is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutboxStatus {
-    Pending,
-    Sending,
-    Sent,
-    Failed,
-}
-
-impl OutboxStatus {
-    pub const ALL: [OutboxStatus; 4] = [
-        OutboxStatus::Pending,
-        OutboxStatus::Sending,
-        OutboxStatus::Sent,
-        OutboxStatus::Failed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutboxStatus::Pending => "pending",
-            OutboxStatus::Sending => "sending",
-            OutboxStatus::Sent => "sent",
-            OutboxStatus::Failed => "failed",
-        }
+crate::text_enum! {
+    /// Where a message is in its life.
+    pub enum OutboxStatus: "outbox-state-" {
+        Pending = "pending",
+        Sending = "sending",
+        Sent = "sent",
+        Failed = "failed",
     }
 }
 
 /// Message counts by status, for `grillplatz outbox status`.
 pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(OutboxStatus, i64)>> {
     OutboxStatus::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|status| {
             outbox::table
                 .filter(outbox::status.eq(status.as_str()))

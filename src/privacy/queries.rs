@@ -196,7 +196,7 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<Value> {
                 "name": c.author_name,
                 "email": c.author_email,
                 "body": c.body,
-                "status": c.status,
+                "status": c.status.as_str(),
                 "created_at": stamp(c.created_at),
             })
         })

@@ -99,9 +99,9 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     for state in ["draft", "scheduled", "published"] {
         used.insert(format!("state-{state}"));
     }
-    for status in ["pending", "approved", "rejected", "spam"] {
-        used.insert(format!("comment-state-{status}"));
-        used.insert(format!("comment-action-{status}"));
+    for state in grillplatz::blog::model::CommentStatus::ALL {
+        used.insert(state.label_key().to_string());
+        used.insert(format!("comment-action-{state}"));
     }
     used.remove("comment-action-pending");
     used.insert("comment-action-delete".into());
@@ -111,8 +111,8 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
     for state in grillplatz::events::model::RsvpStatus::ALL {
         used.insert(state.label_key().to_string());
     }
-    for state in ["pending", "sending", "sent", "failed"] {
-        used.insert(format!("outbox-state-{state}"));
+    for state in grillplatz::mail::OutboxStatus::ALL {
+        used.insert(state.label_key().to_string());
     }
     for diet in ["omnivore", "vegetarian", "vegan"] {
         used.insert(format!("rsvp-diet-{diet}"));

@@ -39,7 +39,7 @@ struct CommentRow {
 
 /// A tab of the queue with its count.
 struct Tab {
-    status: &'static str,
+    status: CommentStatus,
     count: i64,
     current: bool,
 }
@@ -69,7 +69,7 @@ async fn queue(
         .db
         .run(move |conn| {
             let mut counts = Vec::new();
-            for s in CommentStatus::ALL {
+            for &s in CommentStatus::ALL {
                 counts.push((s, queries::count_comments(conn, s)?));
             }
             Ok((counts, queries::comments_in(conn, status, 200)?))
@@ -79,7 +79,7 @@ async fn queue(
         tabs: counts
             .into_iter()
             .map(|(s, count)| Tab {
-                status: s.as_str(),
+                status: s,
                 count,
                 current: s == status,
             })

@@ -46,7 +46,7 @@ async fn overview(
         .run(|conn| {
             let counts = mail::counts(conn)?;
             let failed = outbox::table
-                .filter(outbox::status.eq(OutboxStatus::Failed.as_str()))
+                .filter(outbox::status.eq(OutboxStatus::Failed))
                 .order(outbox::id.desc())
                 .limit(200)
                 .select((

@@ -316,15 +316,15 @@ async fn post_page(
         Lookup::Found(data) => data,
         Lookup::OtherLanguage(original) => {
             ctx.set_versions(
-                (original.lang() == Lang::De).then(|| original.path()),
-                (original.lang() == Lang::En).then(|| original.path()),
+                (original.lang == Lang::De).then(|| original.path()),
+                (original.lang == Lang::En).then(|| original.path()),
             );
             let page = UntranslatedPage {
                 original: Link {
                     href: original.path(),
                     label: original.title.clone(),
                 },
-                original_lang: original.lang(),
+                original_lang: original.lang,
                 ctx: ctx.with_section("blog"),
             };
             return render_status(StatusCode::NOT_FOUND, &page);

@@ -11,13 +11,13 @@ use crate::i18n::Lang;
 pub struct Post {
     pub id: i64,
     pub guid: String,
-    pub lang: String,
+    pub lang: Lang,
     pub slug: String,
     pub title: String,
     pub excerpt: String,
     pub body_md: String,
     pub body_html: String,
-    pub status: String,
+    pub status: PostStatus,
     pub published_at: Option<NaiveDateTime>,
     pub translation_key: Option<String>,
     pub author_id: i64,
@@ -26,21 +26,17 @@ pub struct Post {
 }
 
 impl Post {
-    pub fn lang(&self) -> Lang {
-        self.lang.parse().unwrap_or_default()
-    }
-
     /// The public path of the post.
     pub fn path(&self) -> String {
-        post_path(self.lang(), &self.slug)
+        post_path(self.lang, &self.slug)
     }
 
     /// Draft, scheduled or published, as the organizer sees it.
     pub fn state(&self, now: NaiveDateTime) -> PostState {
-        match (self.status.as_str(), self.published_at) {
-            ("published", Some(at)) if at > now => PostState::Scheduled,
-            ("published", _) => PostState::Published,
-            _ => PostState::Draft,
+        match (self.status, self.published_at) {
+            (PostStatus::Published, Some(at)) if at > now => PostState::Scheduled,
+            (PostStatus::Published, _) => PostState::Published,
+            (PostStatus::Draft, _) => PostState::Draft,
         }
     }
 }
@@ -53,32 +49,24 @@ pub fn post_path(lang: Lang, slug: &str) -> String {
 #[diesel(table_name = posts)]
 pub struct NewPost<'a> {
     pub guid: &'a str,
-    pub lang: &'a str,
+    pub lang: Lang,
     pub slug: &'a str,
     pub title: &'a str,
     pub excerpt: &'a str,
     pub body_md: &'a str,
     pub body_html: &'a str,
-    pub status: &'a str,
+    pub status: PostStatus,
     pub published_at: Option<NaiveDateTime>,
     pub author_id: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
 
-/// The stored publication status; "scheduled" is a published post with a future date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PostStatus {
-    Draft,
-    Published,
-}
-
-impl PostStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PostStatus::Draft => "draft",
-            PostStatus::Published => "published",
-        }
+crate::text_enum! {
+    /// The stored publication status; "scheduled" is a published post with a future date.
+    pub enum PostStatus {
+        Draft = "draft",
+        Published = "published",
     }
 }
 
@@ -90,12 +78,22 @@ pub enum PostState {
 }
 
 impl PostState {
-    /// Fluent key and CSS modifier share the name.
+    pub const ALL: [PostState; 3] = [PostState::Draft, PostState::Scheduled, PostState::Published];
+
+    /// The CSS modifier of its badge.
     pub fn key(self) -> &'static str {
         match self {
             PostState::Draft => "draft",
             PostState::Scheduled => "scheduled",
             PostState::Published => "published",
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            PostState::Draft => "state-draft",
+            PostState::Scheduled => "state-scheduled",
+            PostState::Published => "state-published",
         }
     }
 }

@@ -45,7 +45,7 @@ pub fn cards(posts: &[Post], extras: &PostExtras, tz: Tz) -> Vec<PostCard> {
     posts
         .iter()
         .map(|post| {
-            let lang = post.lang();
+            let lang = post.lang;
             let published = post.published_at.unwrap_or(post.created_at);
             PostCard {
                 href: post.path(),

@@ -29,8 +29,8 @@ type BoxedPosts<'a> = posts::BoxedQuery<'a, <DbConn as diesel::Connection>::Back
 /// Published posts of `lang` whose time has come.
 fn visible<'a>(lang: Lang) -> BoxedPosts<'a> {
     posts::table
-        .filter(posts::lang.eq(lang.code()))
-        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .filter(posts::lang.eq(lang))
+        .filter(posts::status.eq(PostStatus::Published))
         .filter(posts::published_at.le(now()))
         .into_boxed()
 }
@@ -122,7 +122,7 @@ pub fn extras(conn: &mut DbConn, posts: &[Post]) -> QueryResult<PostExtras> {
     }
     let comment_counts = comments::table
         .filter(comments::post_id.eq_any(&ids))
-        .filter(comments::status.eq(CommentStatus::Approved.as_str()))
+        .filter(comments::status.eq(CommentStatus::Approved))
         .group_by(comments::post_id)
         .select((comments::post_id, count_star()))
         .load::<(i64, i64)>(conn)?
@@ -149,7 +149,7 @@ pub fn visible_translation(conn: &mut DbConn, post: &Post) -> QueryResult<Option
     let Some(key) = &post.translation_key else {
         return Ok(None);
     };
-    visible(post.lang().other())
+    visible(post.lang.other())
         .filter(posts::translation_key.eq(key))
         .select(Post::as_select())
         .first(conn)
@@ -159,7 +159,7 @@ pub fn visible_translation(conn: &mut DbConn, post: &Post) -> QueryResult<Option
 pub fn approved_comments(conn: &mut DbConn, post_id: i64) -> QueryResult<Vec<Comment>> {
     comments::table
         .filter(comments::post_id.eq(post_id))
-        .filter(comments::status.eq(CommentStatus::Approved.as_str()))
+        .filter(comments::status.eq(CommentStatus::Approved))
         .order((comments::created_at.asc(), comments::id.asc()))
         .select(Comment::as_select())
         .load(conn)
@@ -192,8 +192,8 @@ pub fn all_categories(conn: &mut DbConn) -> QueryResult<Vec<Category>> {
 pub fn categories_with_counts(conn: &mut DbConn, lang: Lang) -> QueryResult<Vec<(Category, i64)>> {
     let counts: HashMap<i64, i64> = post_categories::table
         .inner_join(posts::table)
-        .filter(posts::lang.eq(lang.code()))
-        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .filter(posts::lang.eq(lang))
+        .filter(posts::status.eq(PostStatus::Published))
         .filter(posts::published_at.le(now()))
         .group_by(post_categories::category_id)
         .select((post_categories::category_id, count_star()))
@@ -210,8 +210,8 @@ pub fn categories_with_counts(conn: &mut DbConn, lang: Lang) -> QueryResult<Vec<
 pub fn tags_with_counts(conn: &mut DbConn, lang: Lang) -> QueryResult<Vec<(Tag, i64)>> {
     let counts: HashMap<i64, i64> = post_tags::table
         .inner_join(posts::table)
-        .filter(posts::lang.eq(lang.code()))
-        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .filter(posts::lang.eq(lang))
+        .filter(posts::status.eq(PostStatus::Published))
         .filter(posts::published_at.le(now()))
         .group_by(post_tags::tag_id)
         .select((post_tags::tag_id, count_star()))
@@ -250,7 +250,7 @@ pub fn is_trusted_commenter(conn: &mut DbConn, email: &str) -> QueryResult<bool>
     diesel::select(diesel::dsl::exists(
         comments::table
             .filter(comments::author_email.eq(email))
-            .filter(comments::status.eq(CommentStatus::Approved.as_str())),
+            .filter(comments::status.eq(CommentStatus::Approved)),
     ))
     .get_result(conn)
 }
@@ -305,7 +305,7 @@ pub fn all_posts(conn: &mut DbConn) -> QueryResult<Vec<Post>> {
 /// Posts of `lang` an organizer may link as a translation.
 pub fn posts_in(conn: &mut DbConn, lang: Lang) -> QueryResult<Vec<Post>> {
     posts::table
-        .filter(posts::lang.eq(lang.code()))
+        .filter(posts::lang.eq(lang))
         .order(posts::title)
         .select(Post::as_select())
         .load(conn)
@@ -382,13 +382,13 @@ pub fn save_post(
             None => diesel::insert_into(posts::table)
                 .values(NewPost {
                     guid: &format!("urn:uuid:{}", crate::tokens::random_uuid()),
-                    lang: input.lang.code(),
+                    lang: input.lang,
                     slug: &input.slug,
                     title: &input.title,
                     excerpt: &input.excerpt,
                     body_md: &input.body_md,
                     body_html: &input.body_html,
-                    status: input.status.as_str(),
+                    status: input.status,
                     published_at: input.published_at,
                     author_id,
                     created_at: now,
@@ -399,7 +399,7 @@ pub fn save_post(
             Some(id) => {
                 diesel::update(posts::table.find(id))
                     .set((
-                        posts::lang.eq(input.lang.code()),
+                        posts::lang.eq(input.lang),
                         posts::slug.eq(&input.slug),
                         posts::title.eq(&input.title),
                         posts::excerpt.eq(&input.excerpt),
@@ -495,7 +495,7 @@ fn link_translation(conn: &mut DbConn, post_id: i64, other_id: Option<i64>) -> Q
 pub fn unpublish(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
     diesel::update(posts::table.find(id))
         .set((
-            posts::status.eq(PostStatus::Draft.as_str()),
+            posts::status.eq(PostStatus::Draft),
             posts::updated_at.eq(now()),
         ))
         .execute(conn)
@@ -512,7 +512,7 @@ pub fn slug_taken(
     except: Option<i64>,
 ) -> QueryResult<bool> {
     let ids: Vec<i64> = posts::table
-        .filter(posts::lang.eq(lang.code()))
+        .filter(posts::lang.eq(lang))
         .filter(posts::slug.eq(slug))
         .select(posts::id)
         .load(conn)?;

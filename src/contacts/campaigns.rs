@@ -7,29 +7,14 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::emails::{self, Subject};
-use super::model::{Campaign, CampaignStatus, Contact, ContactStatus};
-use crate::blog::model::Post;
+use super::model::{Campaign, CampaignKind, CampaignStatus, Contact, ContactStatus};
+use crate::blog::model::{Post, PostStatus};
 use crate::db::schema::{campaigns, contact_tags, contacts, outbox, rsvps, suppressions};
 use crate::db::{DbConn, write_transaction};
 use crate::events::model::{Event, RsvpStatus};
 use crate::i18n::Lang;
 use crate::mail::links::MailContext;
 use crate::mail::{self, Email, OutboxStatus, suppression};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Invitation,
-    Announcement,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Invitation => "invitation",
-            Kind::Announcement => "announcement",
-        }
-    }
-}
 
 /// The editable part of a campaign.
 #[derive(Debug, Clone)]
@@ -61,7 +46,7 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Campaign>> {
 pub fn of_post(conn: &mut DbConn, post_id: i64) -> QueryResult<Option<Campaign>> {
     campaigns::table
         .filter(campaigns::post_id.eq(post_id))
-        .filter(campaigns::kind.eq(Kind::Announcement.as_str()))
+        .filter(campaigns::kind.eq(CampaignKind::Announcement))
         .select(Campaign::as_select())
         .first(conn)
         .optional()
@@ -78,7 +63,7 @@ fn lang_codes(langs: &[Lang]) -> String {
 /// Creates a draft invitation (`event_id`) or announcement (`post_id`).
 pub fn create(
     conn: &mut DbConn,
-    kind: Kind,
+    kind: CampaignKind,
     event_id: Option<i64>,
     post_id: Option<i64>,
     input: &CampaignInput,
@@ -96,7 +81,7 @@ pub fn create(
             campaigns::body_en.eq(&input.body_en),
             campaigns::tags.eq(joined(&input.tags)),
             campaigns::langs.eq(lang_codes(&input.langs)),
-            campaigns::status.eq(CampaignStatus::Draft.as_str()),
+            campaigns::status.eq(CampaignStatus::Draft),
             campaigns::created_by.eq(organizer),
             campaigns::created_at.eq(now),
             campaigns::updated_at.eq(now),
@@ -112,10 +97,11 @@ pub fn update(
     input: &CampaignInput,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let changed = diesel::update(campaigns::table.find(id).filter(campaigns::status.eq_any([
-        CampaignStatus::Draft.as_str(),
-        CampaignStatus::Scheduled.as_str(),
-    ])))
+    let changed = diesel::update(
+        campaigns::table
+            .find(id)
+            .filter(campaigns::status.eq_any([CampaignStatus::Draft, CampaignStatus::Scheduled])),
+    )
     .set((
         campaigns::subject_de.eq(&input.subject_de),
         campaigns::subject_en.eq(&input.subject_en),
@@ -133,18 +119,18 @@ pub fn update(
 /// languages, carrying one of its tags (or any, when it names none), not suppressed.
 pub fn recipients(
     conn: &mut DbConn,
-    kind: Kind,
+    kind: CampaignKind,
     tags: &[String],
     langs: &[Lang],
 ) -> QueryResult<Vec<Contact>> {
     let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
     let mut query = contacts::table
-        .filter(contacts::status.eq(ContactStatus::Active.as_str()))
+        .filter(contacts::status.eq(ContactStatus::Active))
         .filter(contacts::lang.eq_any(codes))
         .into_boxed();
     query = match kind {
-        Kind::Invitation => query.filter(contacts::invitations.eq(true)),
-        Kind::Announcement => query.filter(contacts::announcements.eq(true)),
+        CampaignKind::Invitation => query.filter(contacts::invitations.eq(true)),
+        CampaignKind::Announcement => query.filter(contacts::announcements.eq(true)),
     };
     if !tags.is_empty() {
         query = query.filter(
@@ -226,16 +212,16 @@ pub fn queue(
 ) -> QueryResult<Result<usize, NotQueued>> {
     write_transaction(conn, |conn| {
         // The status change is the lock: only one caller gets past it.
-        let claimed = diesel::update(campaigns::table.find(id).filter(campaigns::status.eq_any([
-            CampaignStatus::Draft.as_str(),
-            CampaignStatus::Scheduled.as_str(),
-        ])))
-        .set((
-            campaigns::status.eq(CampaignStatus::Queued.as_str()),
-            campaigns::queued_at.eq(now),
-            campaigns::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+        let claimed =
+            diesel::update(campaigns::table.find(id).filter(
+                campaigns::status.eq_any([CampaignStatus::Draft, CampaignStatus::Scheduled]),
+            ))
+            .set((
+                campaigns::status.eq(CampaignStatus::Queued),
+                campaigns::queued_at.eq(now),
+                campaigns::updated_at.eq(now),
+            ))
+            .execute(conn)?;
         if claimed == 0 {
             return Ok(Err(NotQueued::AlreadyQueued));
         }
@@ -245,15 +231,15 @@ pub fn queue(
         let Some((event, post)) = about(conn, &campaign)? else {
             return Ok(Err(NotQueued::NothingToAnnounce));
         };
-        let kind = if campaign.kind == Kind::Announcement.as_str() {
-            Kind::Announcement
+        let kind = if campaign.kind == CampaignKind::Announcement {
+            CampaignKind::Announcement
         } else {
-            Kind::Invitation
+            CampaignKind::Invitation
         };
         let people = recipients(conn, kind, &campaign.tag_list(), &campaign.lang_list())?;
         let last_due: Option<NaiveDateTime> = outbox::table
             .filter(outbox::campaign_id.is_not_null())
-            .filter(outbox::status.eq(OutboxStatus::Pending.as_str()))
+            .filter(outbox::status.eq(OutboxStatus::Pending))
             .select(diesel::dsl::max(outbox::next_attempt_at))
             .first(conn)?;
         let start = last_due.map_or(now, |t| t.max(now));
@@ -266,7 +252,7 @@ pub fn queue(
                 event.as_ref(),
                 post.as_ref(),
                 contact,
-                contact.lang(),
+                contact.lang,
             ) else {
                 continue;
             };
@@ -298,7 +284,7 @@ pub fn queue_due(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     let due: Vec<Campaign> = campaigns::table
-        .filter(campaigns::status.eq(CampaignStatus::Scheduled.as_str()))
+        .filter(campaigns::status.eq(CampaignStatus::Scheduled))
         .filter(campaigns::send_at.le(now))
         .select(Campaign::as_select())
         .load(conn)?;
@@ -311,7 +297,7 @@ pub fn queue_due(
         };
         if !published {
             diesel::update(campaigns::table.find(campaign.id))
-                .set(campaigns::status.eq(CampaignStatus::Cancelled.as_str()))
+                .set(campaigns::status.eq(CampaignStatus::Cancelled))
                 .execute(conn)?;
             continue;
         }
@@ -332,17 +318,17 @@ pub fn set_announcement(
 ) -> QueryResult<()> {
     let existing = of_post(conn, post.id)?;
     let pending = existing.as_ref().is_some_and(|c| {
-        c.status == CampaignStatus::Scheduled.as_str() || c.status == CampaignStatus::Draft.as_str()
+        c.status == CampaignStatus::Scheduled || c.status == CampaignStatus::Draft
     });
     // Only a published (or scheduled) post has a time to be announced at.
-    let send_at = (post.status == "published").then(|| post.published_at.unwrap_or(now));
+    let send_at = (post.status == PostStatus::Published).then(|| post.published_at.unwrap_or(now));
     let status = match send_at {
         Some(_) => CampaignStatus::Scheduled,
         None => CampaignStatus::Draft,
     };
     match (announce, existing) {
         (true, None) => {
-            let lang = post.lang();
+            let lang = post.lang;
             let input = CampaignInput {
                 subject_de: post.title.clone(),
                 subject_en: post.title.clone(),
@@ -361,7 +347,7 @@ pub fn set_announcement(
             };
             let id = create(
                 conn,
-                Kind::Announcement,
+                CampaignKind::Announcement,
                 None,
                 Some(post.id),
                 &input,
@@ -375,7 +361,7 @@ pub fn set_announcement(
                 ))
                 .execute(conn)?;
         }
-        (true, Some(c)) if pending || c.status == CampaignStatus::Cancelled.as_str() => {
+        (true, Some(c)) if pending || c.status == CampaignStatus::Cancelled => {
             diesel::update(campaigns::table.find(c.id))
                 .set((
                     campaigns::status.eq(status.as_str()),
@@ -387,7 +373,7 @@ pub fn set_announcement(
         }
         (false, Some(c)) if pending => {
             diesel::update(campaigns::table.find(c.id))
-                .set(campaigns::status.eq(CampaignStatus::Cancelled.as_str()))
+                .set(campaigns::status.eq(CampaignStatus::Cancelled))
                 .execute(conn)?;
         }
         // Already sent, or nothing asked for: nothing to change.
@@ -441,7 +427,7 @@ pub fn registered(conn: &mut DbConn, campaign: &Campaign) -> QueryResult<i64> {
     };
     rsvps::table
         .filter(rsvps::event_id.eq(event_id))
-        .filter(rsvps::status.ne(RsvpStatus::Cancelled.as_str()))
+        .filter(rsvps::status.ne(RsvpStatus::Cancelled))
         .filter(
             rsvps::email.eq_any(
                 outbox::table

@@ -236,7 +236,7 @@ async fn unsubscribe_page(
 ) -> Result<HttpResponse, AppError> {
     let (lang, token) = path.into_inner();
     let contact = contact_of(&state, &token).await?;
-    let unsubscribed = contact.status != ContactStatus::Active.as_str();
+    let unsubscribed = contact.status != ContactStatus::Active;
     render(&UnsubscribePage {
         unsubscribed,
         contact,
@@ -283,7 +283,7 @@ async fn preferences(
 ) -> Result<HttpResponse, AppError> {
     let (lang, token) = path.into_inner();
     let contact = contact_of(&state, &token).await?;
-    let mail_lang: Lang = form.lang.parse().unwrap_or(contact.lang());
+    let mail_lang: Lang = form.lang.parse().unwrap_or(contact.lang);
     let (invitations, announcements) = (form.invitations == "yes", form.announcements == "yes");
     state
         .db

@@ -623,8 +623,8 @@ struct Existing {
     id: i64,
     name: String,
     organization: String,
-    lang: String,
-    status: String,
+    lang: Lang,
+    status: ContactStatus,
 }
 
 /// Sets the outcome of every row whose address is fine: a later duplicate, unsubscribed
@@ -640,7 +640,7 @@ fn decide(conn: &mut DbConn, rows: &mut [Row]) -> QueryResult<HashMap<String, Ex
     addresses.dedup();
     let mut existing: HashMap<String, Existing> = HashMap::new();
     for chunk in addresses.chunks(CHUNK) {
-        let found: Vec<(i64, String, String, String, String, String)> = contacts::table
+        let found: Vec<(i64, String, String, String, Lang, ContactStatus)> = contacts::table
             .filter(contacts::email.eq_any(chunk))
             .select((
                 contacts::id,
@@ -671,13 +671,13 @@ fn decide(conn: &mut DbConn, rows: &mut [Row]) -> QueryResult<HashMap<String, Ex
     let hash_list: Vec<String> = hashes.keys().cloned().collect();
     let mut suppressed: HashMap<String, bool> = HashMap::new();
     for chunk in hash_list.chunks(CHUNK) {
-        let found: Vec<(String, String)> = suppressions::table
+        let found: Vec<(String, Reason)> = suppressions::table
             .filter(suppressions::email_hash.eq_any(chunk))
             .select((suppressions::email_hash, suppressions::reason))
             .load(conn)?;
         for (hash, reason) in found {
             if let Some(address) = hashes.get(&hash) {
-                suppressed.insert(address.clone(), reason == Reason::Bounced.as_str());
+                suppressed.insert(address.clone(), reason == Reason::Bounced);
             }
         }
     }
@@ -690,9 +690,9 @@ fn decide(conn: &mut DbConn, rows: &mut [Row]) -> QueryResult<HashMap<String, Ex
         first_line.insert(row.email.clone(), row.line);
         let contact = existing.get(&row.email);
         let bounced = suppressed.get(&row.email).copied().unwrap_or(false)
-            || contact.is_some_and(|c| c.status == ContactStatus::Bouncing.as_str());
+            || contact.is_some_and(|c| c.status == ContactStatus::Bouncing);
         let unsubscribed = suppressed.contains_key(&row.email)
-            || contact.is_some_and(|c| c.status == ContactStatus::Unsubscribed.as_str());
+            || contact.is_some_and(|c| c.status == ContactStatus::Unsubscribed);
         row.outcome = if bounced || unsubscribed {
             Outcome::Skip(SkipReason::Unsubscribed { bounced })
         } else {
@@ -746,11 +746,11 @@ pub fn apply(conn: &mut DbConn, plan: Plan, now: NaiveDateTime) -> QueryResult<R
                         .values((
                             contacts::email.eq(&row.email),
                             contacts::name.eq(&row.name),
-                            contacts::lang.eq(row.lang.unwrap_or_default().code()),
+                            contacts::lang.eq(row.lang.unwrap_or_default()),
                             contacts::organization.eq(&row.organization),
                             contacts::invitations.eq(true),
                             contacts::announcements.eq(false),
-                            contacts::status.eq(ContactStatus::Active.as_str()),
+                            contacts::status.eq(ContactStatus::Active),
                             contacts::source.eq("import"),
                             contacts::created_at.eq(now),
                             contacts::updated_at.eq(now),
@@ -772,7 +772,7 @@ pub fn apply(conn: &mut DbConn, plan: Plan, now: NaiveDateTime) -> QueryResult<R
                     };
                     let name = pick(&row.name, &old.name);
                     let organization = pick(&row.organization, &old.organization);
-                    let lang = row.lang.map_or(old.lang.clone(), |l| l.code().to_string());
+                    let lang = row.lang.unwrap_or(old.lang);
                     let known = old_tags.get(&id);
                     let new_tags: Vec<&String> = row
                         .tags
@@ -786,7 +786,7 @@ pub fn apply(conn: &mut DbConn, plan: Plan, now: NaiveDateTime) -> QueryResult<R
                             .set((
                                 contacts::name.eq(&name),
                                 contacts::organization.eq(&organization),
-                                contacts::lang.eq(&lang),
+                                contacts::lang.eq(lang),
                                 contacts::updated_at.eq(now),
                             ))
                             .execute(conn)?;

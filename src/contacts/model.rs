@@ -12,12 +12,12 @@ pub struct Contact {
     pub id: i64,
     pub email: String,
     pub name: String,
-    pub lang: String,
+    pub lang: Lang,
     pub organization: String,
     pub invitations: bool,
     pub announcements: bool,
-    pub status: String,
-    pub source: String,
+    pub status: ContactStatus,
+    pub source: ContactSource,
     pub consent_at: Option<NaiveDateTime>,
     pub consent_source: Option<String>,
     pub consent_text: Option<String>,
@@ -30,38 +30,24 @@ pub struct Contact {
     pub updated_at: NaiveDateTime,
 }
 
-impl Contact {
-    pub fn lang(&self) -> Lang {
-        self.lang.parse().unwrap_or_default()
+crate::text_enum! {
+    /// Where a contact stands.
+    pub enum ContactStatus: "contact-state-" {
+        /// Signed up for the newsletter, has not confirmed yet.
+        Pending = "pending",
+        Active = "active",
+        Unsubscribed = "unsubscribed",
+        /// A permanent delivery failure: nothing is sent any more.
+        Bouncing = "bouncing",
     }
 }
 
-/// Where a contact stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContactStatus {
-    /// Signed up for the newsletter, has not confirmed yet.
-    Pending,
-    Active,
-    Unsubscribed,
-    /// A permanent delivery failure: nothing is sent any more.
-    Bouncing,
-}
-
-impl ContactStatus {
-    pub const ALL: [ContactStatus; 4] = [
-        ContactStatus::Pending,
-        ContactStatus::Active,
-        ContactStatus::Unsubscribed,
-        ContactStatus::Bouncing,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContactStatus::Pending => "pending",
-            ContactStatus::Active => "active",
-            ContactStatus::Unsubscribed => "unsubscribed",
-            ContactStatus::Bouncing => "bouncing",
-        }
+crate::text_enum! {
+    /// How a contact came onto the list.
+    pub enum ContactSource: "contact-source-" {
+        Admin = "admin",
+        Import = "import",
+        Newsletter = "newsletter",
     }
 }
 
@@ -69,7 +55,7 @@ impl ContactStatus {
 #[diesel(table_name = campaigns)]
 pub struct Campaign {
     pub id: i64,
-    pub kind: String,
+    pub kind: CampaignKind,
     pub event_id: Option<i64>,
     pub post_id: Option<i64>,
     pub subject_de: String,
@@ -78,7 +64,7 @@ pub struct Campaign {
     pub body_en: String,
     pub tags: String,
     pub langs: String,
-    pub status: String,
+    pub status: CampaignStatus,
     pub send_at: Option<NaiveDateTime>,
     pub queued_at: Option<NaiveDateTime>,
     pub recipients: i32,
@@ -122,23 +108,22 @@ pub fn split_list(raw: &str) -> Vec<String> {
         .collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CampaignStatus {
-    Draft,
-    /// Waits for its time (an announcement waits for its post).
-    Scheduled,
-    /// Its mails are in the outbox.
-    Queued,
-    Cancelled,
+crate::text_enum! {
+    /// Where a campaign stands.
+    pub enum CampaignStatus: "campaign-state-" {
+        Draft = "draft",
+        /// Waits for its time (an announcement waits for its post).
+        Scheduled = "scheduled",
+        /// Its mails are in the outbox.
+        Queued = "queued",
+        Cancelled = "cancelled",
+    }
 }
 
-impl CampaignStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CampaignStatus::Draft => "draft",
-            CampaignStatus::Scheduled => "scheduled",
-            CampaignStatus::Queued => "queued",
-            CampaignStatus::Cancelled => "cancelled",
-        }
+crate::text_enum! {
+    /// What a campaign sends.
+    pub enum CampaignKind: "campaign-kind-" {
+        Invitation = "invitation",
+        Announcement = "announcement",
     }
 }

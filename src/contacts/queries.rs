@@ -179,7 +179,7 @@ pub fn save(
                     .values((
                         contacts::email.eq(&input.email),
                         contacts::name.eq(&input.name),
-                        contacts::lang.eq(input.lang.code()),
+                        contacts::lang.eq(input.lang),
                         contacts::organization.eq(&input.organization),
                         contacts::invitations.eq(input.invitations),
                         contacts::announcements.eq(input.announcements),
@@ -195,7 +195,7 @@ pub fn save(
                 .set((
                     contacts::email.eq(&input.email),
                     contacts::name.eq(&input.name),
-                    contacts::lang.eq(input.lang.code()),
+                    contacts::lang.eq(input.lang),
                     contacts::organization.eq(&input.organization),
                     contacts::invitations.eq(input.invitations),
                     contacts::announcements.eq(input.announcements),
@@ -225,7 +225,7 @@ pub fn unsubscribe(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResul
             return Ok(None);
         };
         suppression::suppress(conn, &contact.email, Reason::Unsubscribed, now)?;
-        let status = if contact.status == ContactStatus::Bouncing.as_str() {
+        let status = if contact.status == ContactStatus::Bouncing {
             ContactStatus::Bouncing
         } else {
             ContactStatus::Unsubscribed
@@ -256,7 +256,7 @@ pub fn set_preferences(
 ) -> QueryResult<Option<Contact>> {
     if !invitations && !announcements {
         diesel::update(contacts::table.find(id))
-            .set(contacts::lang.eq(lang.code()))
+            .set(contacts::lang.eq(lang))
             .execute(conn)?;
         return unsubscribe(conn, id, now);
     }
@@ -264,7 +264,7 @@ pub fn set_preferences(
         let Some(contact) = by_id(conn, id)? else {
             return Ok(None);
         };
-        let status = if contact.status == ContactStatus::Bouncing.as_str() {
+        let status = if contact.status == ContactStatus::Bouncing {
             ContactStatus::Bouncing
         } else {
             suppression::lift_unsubscription(conn, &contact.email)?;
@@ -272,7 +272,7 @@ pub fn set_preferences(
         };
         diesel::update(contacts::table.find(id))
             .set((
-                contacts::lang.eq(lang.code()),
+                contacts::lang.eq(lang),
                 contacts::invitations.eq(invitations),
                 contacts::announcements.eq(announcements),
                 contacts::status.eq(status.as_str()),
@@ -288,7 +288,7 @@ pub fn set_preferences(
 pub fn mark_bouncing(conn: &mut DbConn, email: &str, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(contacts::table.filter(contacts::email.eq(email.trim().to_lowercase())))
         .set((
-            contacts::status.eq(ContactStatus::Bouncing.as_str()),
+            contacts::status.eq(ContactStatus::Bouncing),
             contacts::bounced_at.eq(now),
             contacts::updated_at.eq(now),
         ))
@@ -302,13 +302,13 @@ pub fn reactivate(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult
         let Some(contact) = by_id(conn, id)? else {
             return Ok(false);
         };
-        if contact.status != ContactStatus::Bouncing.as_str() {
+        if contact.status != ContactStatus::Bouncing {
             return Ok(false);
         }
         suppression::clear(conn, &contact.email)?;
         diesel::update(contacts::table.find(id))
             .set((
-                contacts::status.eq(ContactStatus::Active.as_str()),
+                contacts::status.eq(ContactStatus::Active),
                 contacts::bounced_at.eq(None::<NaiveDateTime>),
                 contacts::updated_at.eq(now),
             ))
@@ -355,10 +355,10 @@ pub fn sign_up(
                 .values((
                     contacts::email.eq(&input.email),
                     contacts::name.eq(&input.name),
-                    contacts::lang.eq(input.lang.code()),
+                    contacts::lang.eq(input.lang),
                     contacts::invitations.eq(false),
                     contacts::announcements.eq(false),
-                    contacts::status.eq(ContactStatus::Pending.as_str()),
+                    contacts::status.eq(ContactStatus::Pending),
                     contacts::source.eq("newsletter"),
                     contacts::created_at.eq(now),
                     contacts::updated_at.eq(now),
@@ -411,7 +411,7 @@ pub fn confirm_sign_up(
         let source = parts.next().unwrap_or_default();
         let text = parts.next().unwrap_or_default();
         suppression::lift_unsubscription(conn, &contact.email)?;
-        let status = if contact.status == ContactStatus::Bouncing.as_str() {
+        let status = if contact.status == ContactStatus::Bouncing {
             ContactStatus::Bouncing
         } else {
             ContactStatus::Active

@@ -3,12 +3,39 @@
 //! SQLite, PostgreSQL and the connection over both. An unknown text in a row is an error,
 //! never a silent default.
 
-/// Declares `enum Name: "label-prefix-" { Variant = "text", … }`.
+/// Declares `enum Name: "label-prefix-" { Variant = "text", … }`. A variant whose label
+/// key differs from its text says so: `OpenSpace = "open_space" / "open-space"`; a state
+/// without labels leaves out the prefix.
 #[macro_export]
 macro_rules! text_enum {
+    (@label $prefix:literal, $text:literal) => { concat!($prefix, $text) };
+    (@label $prefix:literal, $text:literal, $label:literal) => { concat!($prefix, $label) };
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident : $prefix:literal {
+            $($(#[$vmeta:meta])* $variant:ident = $text:literal $(/ $label:literal)?),+ $(,)?
+        }
+    ) => {
+        $crate::text_enum! {
+            $(#[$meta])*
+            $vis enum $name {
+                $($(#[$vmeta])* $variant = $text),+
+            }
+        }
+
+        impl $name {
+            /// The Fluent key of its label.
+            pub fn label_key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $crate::text_enum!(@label $prefix, $text $(, $label)?)),+
+                }
+            }
+        }
+    };
+    // A state nobody reads a label of.
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
             $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)?
         }
     ) => {
@@ -36,13 +63,6 @@ macro_rules! text_enum {
                     _ => None,
                 }
             }
-
-            /// The Fluent key of its label.
-            pub fn label_key(self) -> &'static str {
-                match self {
-                    $($name::$variant => concat!($prefix, $text)),+
-                }
-            }
         }
 
         impl std::fmt::Display for $name {
@@ -51,12 +71,35 @@ macro_rules! text_enum {
             }
         }
 
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ();
+
+            fn from_str(text: &str) -> Result<$name, ()> {
+                $name::parse(text).ok_or(())
+            }
+        }
+
+        $crate::text_sql!($name, as_str);
+    };
+}
+
+/// diesel's text conversions for a type of our own that has `$type::$to_text(self) ->
+/// &'static str` and `FromStr` (and derives `AsExpression`/`FromSqlRow` for `Text`).
+#[macro_export]
+macro_rules! text_sql {
+    ($name:ident, $to_text:ident) => {
         impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
             fn to_sql<'b>(
                 &'b self,
                 out: &mut diesel::serialize::Output<'b, '_, diesel::sqlite::Sqlite>,
             ) -> diesel::serialize::Result {
-                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite>>::to_sql(self.as_str(), out)
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite>>::to_sql((*self).$to_text(), out)
             }
         }
 
@@ -65,7 +108,7 @@ macro_rules! text_enum {
                 &'b self,
                 out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
             ) -> diesel::serialize::Result {
-                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(self.as_str(), out)
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql((*self).$to_text(), out)
             }
         }
 
@@ -84,7 +127,7 @@ macro_rules! text_enum {
                 value: <diesel::sqlite::Sqlite as diesel::backend::Backend>::RawValue<'_>,
             ) -> diesel::deserialize::Result<Self> {
                 let text = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite>>::from_sql(value)?;
-                $name::parse(&text).ok_or_else(|| format!("unknown {} {text:?}", stringify!($name)).into())
+                text.parse::<$name>().map_err(|()| format!("unknown {} {text:?}", stringify!($name)).into())
             }
         }
 
@@ -93,7 +136,7 @@ macro_rules! text_enum {
                 value: <diesel::pg::Pg as diesel::backend::Backend>::RawValue<'_>,
             ) -> diesel::deserialize::Result<Self> {
                 let text = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg>>::from_sql(value)?;
-                $name::parse(&text).ok_or_else(|| format!("unknown {} {text:?}", stringify!($name)).into())
+                text.parse::<$name>().map_err(|()| format!("unknown {} {text:?}", stringify!($name)).into())
             }
         }
 
@@ -113,16 +156,22 @@ mod tests {
         enum Sample: "sample-state-" {
             First = "first",
             Second = "second",
+            LongName = "long_name" / "long-name",
         }
     }
 
     #[test]
     fn text_label_and_parse_agree() {
-        assert_eq!(Sample::ALL, &[Sample::First, Sample::Second]);
+        assert_eq!(
+            Sample::ALL,
+            &[Sample::First, Sample::Second, Sample::LongName]
+        );
         for state in Sample::ALL {
             assert_eq!(Sample::parse(state.as_str()), Some(*state));
-            assert_eq!(state.label_key(), format!("sample-state-{state}"));
         }
+        assert_eq!(Sample::Second.label_key(), "sample-state-second");
+        assert_eq!(Sample::LongName.as_str(), "long_name");
+        assert_eq!(Sample::LongName.label_key(), "sample-state-long-name");
         assert_eq!(Sample::parse("Third"), None, "unknown text is no value");
     }
 }

@@ -9,6 +9,7 @@ use crate::blog::model::{CommentStatus, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::DbConn;
 use crate::db::schema::{categories, comments, posts, tags};
+use crate::events::model::{Diet, RsvpStatus};
 use crate::i18n::Lang;
 use crate::markdown::{self, Author};
 use crate::organizers;
@@ -128,7 +129,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
 /// linked to its recap.
 fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize> {
     use crate::db::schema::{events, rsvps};
-    use crate::events::model::EventStatus;
+    use crate::events::model::{EventFormat, EventStatus, Zone};
     use crate::events::queries::{EventInput, save_event};
     use chrono::TimeZone;
 
@@ -147,7 +148,7 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
         |slug: &str, days: i64, capacity: i32, status: EventStatus| -> anyhow::Result<EventInput> {
             Ok(EventInput {
                 slug: slug.to_string(),
-                format: "open_space".into(),
+                format: EventFormat::OpenSpace,
                 title_de: "Entwickler- und Admin-Grillen".into(),
                 title_en: "Developer & Admin BBQ".into(),
                 description_de:
@@ -164,7 +165,7 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
                         .into(),
                 starts_at: at(days, 14)?,
                 ends_at: at(days, 23)?,
-                timezone: tz.name().into(),
+                timezone: Zone(tz),
                 venue_name: "Nordlicht Software GmbH".into(),
                 venue_address: "Große Ulrichstraße 12, 06108 Halle (Saale)".into(),
                 capacity,
@@ -232,18 +233,30 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
     }
     // Twelve places taken by eight people and their guests, three more waiting.
     let people = [
-        ("Jana", "confirmed", 1, "vegetarian", "de"),
-        ("Tobias", "confirmed", 0, "omnivore", "de"),
-        ("Priya", "confirmed", 1, "vegan", "en"),
-        ("Lukas", "confirmed", 0, "omnivore", "de"),
-        ("Marie", "confirmed", 2, "vegetarian", "de"),
-        ("Sam", "confirmed", 0, "omnivore", "en"),
-        ("Henrik", "confirmed", 0, "omnivore", "de"),
-        ("Aylin", "confirmed", 0, "vegan", "de"),
-        ("Chris", "waitlisted", 0, "omnivore", "en"),
-        ("Frieda", "waitlisted", 1, "vegetarian", "de"),
-        ("Ole", "waitlisted", 0, "omnivore", "de"),
-        ("Nora", "pending", 0, "vegan", "de"),
+        ("Jana", RsvpStatus::Confirmed, 1, Diet::Vegetarian, Lang::De),
+        ("Tobias", RsvpStatus::Confirmed, 0, Diet::Omnivore, Lang::De),
+        ("Priya", RsvpStatus::Confirmed, 1, Diet::Vegan, Lang::En),
+        ("Lukas", RsvpStatus::Confirmed, 0, Diet::Omnivore, Lang::De),
+        (
+            "Marie",
+            RsvpStatus::Confirmed,
+            2,
+            Diet::Vegetarian,
+            Lang::De,
+        ),
+        ("Sam", RsvpStatus::Confirmed, 0, Diet::Omnivore, Lang::En),
+        ("Henrik", RsvpStatus::Confirmed, 0, Diet::Omnivore, Lang::De),
+        ("Aylin", RsvpStatus::Confirmed, 0, Diet::Vegan, Lang::De),
+        ("Chris", RsvpStatus::Waitlisted, 0, Diet::Omnivore, Lang::En),
+        (
+            "Frieda",
+            RsvpStatus::Waitlisted,
+            1,
+            Diet::Vegetarian,
+            Lang::De,
+        ),
+        ("Ole", RsvpStatus::Waitlisted, 0, Diet::Omnivore, Lang::De),
+        ("Nora", RsvpStatus::Pending, 0, Diet::Vegan, Lang::De),
     ];
     for (n, (name, status, guests, diet, lang)) in people.iter().enumerate() {
         let joined = now - Duration::days(10) + Duration::hours(n as i64);
@@ -260,8 +273,8 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
                     .eq(crate::tokens::token_hash(&crate::tokens::random_token())),
                 rsvps::consent_at.eq(joined),
                 rsvps::created_at.eq(joined),
-                rsvps::confirmed_at.eq((*status != "pending").then_some(joined)),
-                rsvps::waitlisted_at.eq((*status == "waitlisted").then_some(joined)),
+                rsvps::confirmed_at.eq((*status != RsvpStatus::Pending).then_some(joined)),
+                rsvps::waitlisted_at.eq((*status == RsvpStatus::Waitlisted).then_some(joined)),
             ))
             .execute(conn)?;
     }
@@ -272,7 +285,8 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
 /// A small customer list (one address unsubscribed, one bouncing) and a draft invitation
 /// to the upcoming BBQ.
 fn contacts(conn: &mut DbConn, author: i64, now: chrono::NaiveDateTime) -> anyhow::Result<usize> {
-    use crate::contacts::campaigns::{self, CampaignInput, Kind};
+    use crate::contacts::campaigns::{self, CampaignInput};
+    use crate::contacts::model::CampaignKind;
     use crate::contacts::queries::{self as contacts, ContactInput};
     use crate::events::queries::public_by_slug;
 
@@ -365,7 +379,7 @@ fn contacts(conn: &mut DbConn, author: i64, now: chrono::NaiveDateTime) -> anyho
         };
         campaigns::create(
             conn,
-            Kind::Invitation,
+            CampaignKind::Invitation,
             Some(event.id),
             None,
             &input,

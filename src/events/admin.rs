@@ -15,7 +15,7 @@ use crate::clock::local_to_utc;
 use crate::clock::now;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
-use crate::events::model::{DIETS, Event, EventStatus, FORMATS, Rsvp, RsvpStatus};
+use crate::events::model::{Diet, Event, EventFormat, EventStatus, Rsvp, RsvpStatus, Zone};
 use crate::events::queries::{self, EventInput};
 use crate::i18n::format;
 use crate::web::csv::neutralize;
@@ -68,7 +68,7 @@ async fn list(
             title: e.title(lang).to_string(),
             when: e.when(lang),
             status: e.status,
-            open_space: e.format == "open_space",
+            open_space: e.has_topic_board(),
         })
         .collect();
     render(&EventsPage {
@@ -114,7 +114,7 @@ impl EventForm {
         };
         EventForm {
             slug: e.slug.clone(),
-            format: e.format.clone(),
+            format: e.format.as_str().into(),
             title_de: e.title_de.clone(),
             title_en: e.title_en.clone(),
             description_de: e.description_de.clone(),
@@ -138,8 +138,8 @@ impl EventForm {
         self.recap == id.to_string()
     }
 
-    fn is_format(&self, f: &str) -> bool {
-        self.format == f
+    fn is_format(&self, format: &EventFormat) -> bool {
+        self.format == format.as_str()
     }
 }
 
@@ -162,9 +162,10 @@ fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
     if !is_slug(&slug) && !title_de.is_empty() {
         errors.add("slug", "error-slug");
     }
-    if !FORMATS.contains(&form.format.as_str()) {
+    let format = EventFormat::parse(&form.format).unwrap_or_else(|| {
         errors.add("format", "error-choose");
-    }
+        EventFormat::Other
+    });
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
     if date.is_none() {
         errors.add("date", "error-date");
@@ -255,14 +256,14 @@ fn validate(form: &EventForm, tz: Tz) -> Result<EventInput, FieldErrors> {
     Ok(EventInput {
         recap_post_id,
         slug,
-        format: form.format.clone(),
+        format,
         title_de,
         title_en,
         description_de,
         description_en,
         starts_at,
         ends_at,
-        timezone: tz.name().to_string(),
+        timezone: Zone(tz),
         venue_name,
         venue_address,
         capacity,
@@ -287,7 +288,7 @@ struct EditPage {
     public_href: Option<String>,
     form: EventForm,
     errors: FieldErrors,
-    formats: Vec<(&'static str, String)>,
+    formats: &'static [EventFormat],
     posts: Vec<(i64, String)>,
 }
 
@@ -305,7 +306,12 @@ async fn editor(
         .run(|conn| Ok(crate::blog::queries::all_posts(conn)?))
         .await?
         .into_iter()
-        .map(|p| (p.id, format!("[{}] {}", p.lang.to_uppercase(), p.title)))
+        .map(|p| {
+            (
+                p.id,
+                format!("[{}] {}", p.lang.code().to_uppercase(), p.title),
+            )
+        })
         .collect();
     let page = EditPage {
         posts,
@@ -314,10 +320,7 @@ async fn editor(
         public_href: event
             .filter(|e| e.status != EventStatus::Draft)
             .map(|e| e.path(lang)),
-        formats: FORMATS
-            .iter()
-            .map(|f| (*f, lang.t(&format!("event-format-{}", f.replace('_', "-")))))
-            .collect(),
+        formats: EventFormat::ALL,
         form,
         errors,
         ctx: admin_ctx(state, ctx, "events").await?,
@@ -331,7 +334,7 @@ async fn new_form(
     _o: Organizer,
 ) -> Result<HttpResponse, AppError> {
     let form = EventForm {
-        format: "open_space".into(),
+        format: EventFormat::OpenSpace.as_str().into(),
         start_time: "14:00".into(),
         end_time: "23:00".into(),
         capacity: "30".into(),
@@ -483,7 +486,7 @@ struct Totals {
     people: i64,
     guests: i64,
     waiting: i64,
-    diets: Vec<(String, i64)>,
+    diets: Vec<(Diet, i64)>,
 }
 
 struct AttendeeRow {
@@ -491,7 +494,7 @@ struct AttendeeRow {
     email: String,
     status: RsvpStatus,
     guests: i32,
-    diet: String,
+    diet: Diet,
     notes: String,
 }
 
@@ -517,7 +520,7 @@ fn totals(rsvps: &[Rsvp]) -> Totals {
             .iter()
             .filter(|r| r.status == RsvpStatus::Waitlisted)
             .count() as i64,
-        diets: DIETS
+        diets: Diet::ALL
             .iter()
             .map(|d| {
                 let places = confirmed
@@ -525,7 +528,7 @@ fn totals(rsvps: &[Rsvp]) -> Totals {
                     .filter(|r| r.diet == *d)
                     .map(|r| r.places())
                     .sum();
-                (d.to_string(), places)
+                (*d, places)
             })
             .collect(),
     }
@@ -559,7 +562,7 @@ async fn attendees(
                 email: r.email.clone(),
                 status: r.status,
                 guests: r.guests,
-                diet: r.diet.clone(),
+                diet: r.diet,
                 notes: r.notes.clone(),
             })
             .collect(),
@@ -593,9 +596,9 @@ async fn attendees_csv(
             neutralize(&r.email),
             r.status.to_string(),
             r.guests.to_string(),
-            r.diet.clone(),
+            r.diet.to_string(),
             neutralize(&r.notes),
-            r.lang.clone(),
+            r.lang.to_string(),
             r.created_at.format("%Y-%m-%d %H:%M").to_string(),
         ])
         .map_err(csv_error)?;

@@ -90,7 +90,7 @@ pub(crate) fn to_attendee(
     key: &str,
     extra: &[(&'static str, FluentArg)],
 ) -> Email {
-    let lang = rsvp.lang();
+    let lang = rsvp.lang;
     let mut email = base(
         ctx,
         lang,
@@ -197,7 +197,7 @@ pub fn organizer_message(
     subject: &str,
     body: &str,
 ) -> Email {
-    let lang = rsvp.lang();
+    let lang = rsvp.lang;
     let mut email = base(
         ctx,
         lang,

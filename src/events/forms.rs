@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::model::DIETS;
+use super::model::Diet;
 use super::model::RsvpInput;
 use crate::i18n::Lang;
 use crate::web::forms::FieldErrors;
@@ -34,7 +34,7 @@ impl RsvpForm {
         RsvpForm {
             lang: lang.code().to_string(),
             guests: "0".into(),
-            diet: "omnivore".into(),
+            diet: Diet::Omnivore.as_str().into(),
             ..RsvpForm::default()
         }
     }
@@ -72,9 +72,10 @@ impl RsvpForm {
                 }
             },
         };
-        if !DIETS.contains(&self.diet.as_str()) {
+        let diet = Diet::parse(&self.diet).unwrap_or_else(|| {
             errors.add("diet", "error-choose");
-        }
+            Diet::Omnivore
+        });
         let notes = errors.optional_text("notes", &self.notes, NOTES_MAX);
         if require_consent && self.consent != "yes" {
             errors.add("consent", "error-consent");
@@ -85,15 +86,15 @@ impl RsvpForm {
                 email,
                 lang,
                 guests,
-                diet: self.diet.clone(),
+                diet,
                 notes,
             }),
             _ => Err(errors),
         }
     }
 
-    pub fn is_diet(&self, diet: &str) -> bool {
-        self.diet == diet
+    pub fn is_diet(&self, diet: &Diet) -> bool {
+        self.diet == diet.as_str()
     }
 
     pub fn is_lang(&self, lang: &str) -> bool {

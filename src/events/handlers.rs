@@ -58,7 +58,7 @@ async fn index(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse,
                 };
                 // The recap in the reader's language where it was translated.
                 let recap = match recap_post {
-                    Some(p) if p.lang() != lang => {
+                    Some(p) if p.lang != lang => {
                         crate::blog::queries::visible_translation(conn, &p)?.or(Some(p))
                     }
                     other => other,
@@ -119,7 +119,7 @@ async fn show(
     {
         form.name = contact.name;
         form.email = contact.email;
-        form.lang = contact.lang;
+        form.lang = contact.lang.to_string();
     }
     let res = event_page(
         &state,
@@ -186,7 +186,7 @@ async fn event_page(
         errors,
         max_guests: event.max_guests,
         action: format!("{}rsvp#rsvp", event.path(lang)),
-        board: (event.format == "open_space").then(|| {
+        board: (event.has_topic_board()).then(|| {
             (
                 format!("{}topics/", event.path(lang)),
                 format!("{}schedule/", event.path(lang)),
@@ -313,7 +313,7 @@ async fn confirm(
         Confirmation::Confirmed(e, r) => {
             // The confirmation proved the address: this browser now acts for the RSVP.
             session::remember_attendee(&session, e.id, r.id);
-            if e.format == "open_space" {
+            if e.has_topic_board() {
                 topics_href = Some(format!("{}topics/#propose", e.path(lang)));
             }
             (
@@ -391,9 +391,9 @@ async fn manage_page(
     let form = form.unwrap_or_else(|| RsvpForm {
         name: rsvp.name.clone(),
         email: rsvp.email.clone(),
-        lang: rsvp.lang.clone(),
+        lang: rsvp.lang.to_string(),
         guests: rsvp.guests.to_string(),
-        diet: rsvp.diet.clone(),
+        diet: rsvp.diet.as_str().into(),
         notes: rsvp.notes.clone(),
         ..RsvpForm::default()
     });
@@ -402,7 +402,7 @@ async fn manage_page(
         session::remember_attendee(session, event.id, rsvp.id);
     }
     let topics_href =
-        (confirmed && event.format == "open_space").then(|| format!("{}topics/", event.path(lang)));
+        (confirmed && event.has_topic_board()).then(|| format!("{}topics/", event.path(lang)));
     let status_key = match rsvp.status {
         RsvpStatus::Pending => "rsvp-status-pending",
         RsvpStatus::Confirmed => "rsvp-status-confirmed",

@@ -120,7 +120,7 @@ fn calendar(
     let zones: BTreeSet<(String, i32)> = events
         .iter()
         .flat_map(|e| {
-            let tz = e.timezone.clone();
+            let tz = e.timezone.name().to_string();
             [(tz.clone(), e.starts_at.year()), (tz, e.ends_at.year())]
         })
         .collect();

@@ -13,14 +13,14 @@ pub struct Event {
     pub id: i64,
     pub uid: String,
     pub slug: String,
-    pub format: String,
+    pub format: EventFormat,
     pub title_de: String,
     pub title_en: String,
     pub description_de: String,
     pub description_en: String,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
-    pub timezone: String,
+    pub timezone: Zone,
     pub venue_name: String,
     pub venue_address: String,
     pub capacity: i32,
@@ -60,7 +60,11 @@ impl Event {
     }
 
     pub fn tz(&self) -> Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::Europe::Berlin)
+        self.timezone.0
+    }
+
+    pub fn has_topic_board(&self) -> bool {
+        self.format == EventFormat::OpenSpace
     }
 
     pub fn path(&self, lang: Lang) -> String {
@@ -108,8 +112,42 @@ crate::text_enum! {
     }
 }
 
-/// What kind of meetup an event is.
-pub const FORMATS: [&str; 4] = ["open_space", "code_retreat", "talk_evening", "other"];
+crate::text_enum! {
+    /// What kind of meetup an event is; only an Open Space has a topic board.
+    pub enum EventFormat: "event-format-" {
+        OpenSpace = "open_space" / "open-space",
+        CodeRetreat = "code_retreat" / "code-retreat",
+        TalkEvening = "talk_evening" / "talk-evening",
+        Other = "other",
+    }
+}
+
+/// An IANA time zone stored by its name; a name the build does not know is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct Zone(pub Tz);
+
+impl Zone {
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl std::str::FromStr for Zone {
+    type Err = ();
+
+    fn from_str(name: &str) -> Result<Zone, ()> {
+        name.parse().map(Zone).map_err(|_| ())
+    }
+}
+
+impl std::fmt::Display for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+crate::text_sql!(Zone, name);
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = agenda_items)]
@@ -128,9 +166,9 @@ pub struct Rsvp {
     pub event_id: i64,
     pub name: String,
     pub email: String,
-    pub lang: String,
+    pub lang: Lang,
     pub guests: i32,
-    pub diet: String,
+    pub diet: Diet,
     pub notes: String,
     pub status: RsvpStatus,
     pub manage_token_hash: String,
@@ -143,10 +181,6 @@ pub struct Rsvp {
 }
 
 impl Rsvp {
-    pub fn lang(&self) -> Lang {
-        self.lang.parse().unwrap_or_default()
-    }
-
     /// Places this RSVP takes: the person plus their guests.
     pub fn places(&self) -> i64 {
         1 + i64::from(self.guests)
@@ -163,7 +197,14 @@ crate::text_enum! {
     }
 }
 
-pub const DIETS: [&str; 3] = ["omnivore", "vegetarian", "vegan"];
+crate::text_enum! {
+    /// What someone eats from the grill.
+    pub enum Diet: "rsvp-diet-" {
+        Omnivore = "omnivore",
+        Vegetarian = "vegetarian",
+        Vegan = "vegan",
+    }
+}
 
 /// Details an attendee gives.
 #[derive(Debug, Clone)]
@@ -172,6 +213,6 @@ pub struct RsvpInput {
     pub email: String,
     pub lang: Lang,
     pub guests: i32,
-    pub diet: String,
+    pub diet: Diet,
     pub notes: String,
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use chrono::NaiveDateTime;
 
 use super::forms::RsvpForm;
-use super::model::{AgendaItem, Event, Registration};
+use super::model::{AgendaItem, Diet, Event, Registration};
 use crate::i18n::{FluentArg, Lang, format};
 use crate::web::PageCtx;
 use crate::web::forms::FieldErrors;
@@ -15,7 +15,7 @@ use crate::web::nav::Link;
 pub struct EventCard {
     pub href: String,
     pub title: String,
-    pub format_key: String,
+    pub format_key: &'static str,
     pub when: String,
     pub start_iso: String,
     pub end_iso: String,
@@ -31,7 +31,7 @@ impl EventCard {
         EventCard {
             href: event.path(lang),
             title: event.title(lang).to_string(),
-            format_key: format!("event-format-{}", event.format.replace('_', "-")),
+            format_key: event.format.label_key(),
             when: event.when(lang),
             start_iso: format::iso(event.starts_at, tz),
             end_iso: format::iso(event.ends_at, tz),

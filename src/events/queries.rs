@@ -5,7 +5,9 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::emails;
-use super::model::{AgendaItem, Event, EventStatus, Rsvp, RsvpInput, RsvpStatus};
+use super::model::{
+    AgendaItem, Event, EventFormat, EventStatus, Rsvp, RsvpInput, RsvpStatus, Zone,
+};
 use crate::blog::model::{Post, PostStatus};
 use crate::db::DbConn;
 use crate::db::schema::{agenda_items, event_posts, events, posts, rsvp_links, rsvps};
@@ -18,11 +20,8 @@ use crate::tokens::{random_token, token_hash};
 /// How long a confirmation link works.
 pub const CONFIRM_TTL: Duration = Duration::hours(48);
 
-fn public_statuses() -> [&'static str; 2] {
-    [
-        EventStatus::Published.as_str(),
-        EventStatus::Cancelled.as_str(),
-    ]
+fn public_statuses() -> [EventStatus; 2] {
+    [EventStatus::Published, EventStatus::Cancelled]
 }
 
 /// Published (and cancelled) events starting after `now`, soonest first.
@@ -88,8 +87,8 @@ pub fn linked_posts(
     event_posts::table
         .inner_join(posts::table)
         .filter(event_posts::event_id.eq(event_id))
-        .filter(posts::lang.eq(lang.code()))
-        .filter(posts::status.eq(PostStatus::Published.as_str()))
+        .filter(posts::lang.eq(lang))
+        .filter(posts::status.eq(PostStatus::Published))
         .filter(posts::published_at.le(now))
         .order(posts::published_at.desc())
         .select(Post::as_select())
@@ -100,7 +99,7 @@ pub fn linked_posts(
 pub fn places_taken(conn: &mut DbConn, event_id: i64) -> QueryResult<i64> {
     let guests: Vec<i32> = rsvps::table
         .filter(rsvps::event_id.eq(event_id))
-        .filter(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+        .filter(rsvps::status.eq(RsvpStatus::Confirmed))
         .select(rsvps::guests)
         .load(conn)?;
     Ok(guests.iter().map(|g| 1 + i64::from(*g)).sum())
@@ -152,11 +151,11 @@ pub fn register(
         let confirm_token = random_token();
         let fresh = (
             rsvps::name.eq(&input.name),
-            rsvps::lang.eq(input.lang.code()),
+            rsvps::lang.eq(input.lang),
             rsvps::guests.eq(input.guests),
             rsvps::diet.eq(&input.diet),
             rsvps::notes.eq(&input.notes),
-            rsvps::status.eq(RsvpStatus::Pending.as_str()),
+            rsvps::status.eq(RsvpStatus::Pending),
             rsvps::consent_at.eq(now),
         );
         let rsvp_id = match existing {
@@ -324,7 +323,7 @@ pub fn confirm(
 pub fn waitlist_position(conn: &mut DbConn, rsvp: &Rsvp) -> QueryResult<i64> {
     let waiting: Vec<(i64, Option<NaiveDateTime>)> = rsvps::table
         .filter(rsvps::event_id.eq(rsvp.event_id))
-        .filter(rsvps::status.eq(RsvpStatus::Waitlisted.as_str()))
+        .filter(rsvps::status.eq(RsvpStatus::Waitlisted))
         .select((rsvps::id, rsvps::waitlisted_at))
         .load(conn)?;
     let key = (rsvp.waitlisted_at, rsvp.id);
@@ -374,7 +373,7 @@ pub fn update_details(
         diesel::update(rsvps::table.find(rsvp_id))
             .set((
                 rsvps::name.eq(&input.name),
-                rsvps::lang.eq(input.lang.code()),
+                rsvps::lang.eq(input.lang),
                 rsvps::guests.eq(input.guests),
                 rsvps::diet.eq(&input.diet),
                 rsvps::notes.eq(&input.notes),
@@ -409,7 +408,7 @@ pub fn cancel(
         }
         diesel::update(rsvps::table.find(rsvp_id))
             .set((
-                rsvps::status.eq(RsvpStatus::Cancelled.as_str()),
+                rsvps::status.eq(RsvpStatus::Cancelled),
                 rsvps::cancelled_at.eq(Some(now)),
             ))
             .execute(conn)?;
@@ -440,7 +439,7 @@ fn promote(
     let mut free = i64::from(event.capacity) - places_taken(conn, event.id)?;
     let mut waiting: Vec<Rsvp> = rsvps::table
         .filter(rsvps::event_id.eq(event.id))
-        .filter(rsvps::status.eq(RsvpStatus::Waitlisted.as_str()))
+        .filter(rsvps::status.eq(RsvpStatus::Waitlisted))
         .select(Rsvp::as_select())
         .load(conn)?;
     waiting.sort_by_key(|r| (r.waitlisted_at, r.id));
@@ -453,7 +452,7 @@ fn promote(
             continue;
         }
         diesel::update(rsvps::table.find(rsvp.id))
-            .set(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+            .set(rsvps::status.eq(RsvpStatus::Confirmed))
             .execute(conn)?;
         free -= rsvp.places();
         let email = emails::promoted(mail_ctx, event, &rsvp);
@@ -494,14 +493,14 @@ pub fn all_events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
 #[derive(Debug, Clone)]
 pub struct EventInput {
     pub slug: String,
-    pub format: String,
+    pub format: EventFormat,
     pub title_de: String,
     pub title_en: String,
     pub description_de: String,
     pub description_en: String,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
-    pub timezone: String,
+    pub timezone: Zone,
     pub venue_name: String,
     pub venue_address: String,
     pub capacity: i32,
@@ -537,7 +536,7 @@ pub fn save_event(
             events::description_html_en.eq(&html_en),
             events::starts_at.eq(input.starts_at),
             events::ends_at.eq(input.ends_at),
-            events::timezone.eq(&input.timezone),
+            events::timezone.eq(input.timezone),
             events::venue_name.eq(&input.venue_name),
             events::venue_address.eq(&input.venue_address),
             events::capacity.eq(input.capacity),
@@ -635,7 +634,7 @@ pub fn cancel_event(
         }
         diesel::update(events::table.find(id))
             .set((
-                events::status.eq(EventStatus::Cancelled.as_str()),
+                events::status.eq(EventStatus::Cancelled),
                 events::sequence.eq(events::sequence + 1),
                 events::updated_at.eq(now),
             ))
@@ -646,7 +645,7 @@ pub fn cancel_event(
             .first(conn)?;
         let registered: Vec<Rsvp> = rsvps::table
             .filter(rsvps::event_id.eq(id))
-            .filter(rsvps::status.ne(RsvpStatus::Cancelled.as_str()))
+            .filter(rsvps::status.ne(RsvpStatus::Cancelled))
             .select(Rsvp::as_select())
             .load(conn)?;
         for rsvp in &registered {
@@ -682,7 +681,7 @@ pub fn queue_reminders(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     let due: Vec<Event> = events::table
-        .filter(events::status.eq(EventStatus::Published.as_str()))
+        .filter(events::status.eq(EventStatus::Published))
         .filter(events::starts_at.gt(now))
         .filter(events::starts_at.le(now + lead))
         .select(Event::as_select())
@@ -692,7 +691,7 @@ pub fn queue_reminders(
         let agenda = agenda(conn, event.id)?;
         let confirmed: Vec<Rsvp> = rsvps::table
             .filter(rsvps::event_id.eq(event.id))
-            .filter(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+            .filter(rsvps::status.eq(RsvpStatus::Confirmed))
             .select(Rsvp::as_select())
             .load(conn)?;
         for rsvp in confirmed {
@@ -741,10 +740,7 @@ pub fn message_attendees(
         let message_id = crate::tokens::random_uuid();
         let recipients: Vec<Rsvp> = rsvps::table
             .filter(rsvps::event_id.eq(event.id))
-            .filter(rsvps::status.eq_any([
-                RsvpStatus::Confirmed.as_str(),
-                RsvpStatus::Waitlisted.as_str(),
-            ]))
+            .filter(rsvps::status.eq_any([RsvpStatus::Confirmed, RsvpStatus::Waitlisted]))
             .select(Rsvp::as_select())
             .load(conn)?;
         for rsvp in &recipients {

@@ -24,9 +24,20 @@ static EN: LanguageIdentifier = langid!("en");
 
 /// A language the site is written in.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
 )]
 #[serde(rename_all = "lowercase")]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Lang {
     #[default]
     De,
@@ -152,6 +163,8 @@ impl FromStr for Lang {
         }
     }
 }
+
+crate::text_sql!(Lang, code);
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

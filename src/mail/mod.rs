@@ -106,7 +106,7 @@ pub fn enqueue_bulk(
                 outbox::body_text.eq(&text),
                 outbox::body_html.eq(&html),
                 outbox::ics.eq(mail.ics.as_deref()),
-                outbox::status.eq(OutboxStatus::Pending.as_str()),
+                outbox::status.eq(OutboxStatus::Pending),
                 outbox::next_attempt_at.eq(due),
                 outbox::created_at.eq(now),
                 outbox::campaign_id.eq(campaign_id),

@@ -8,28 +8,15 @@ use sha2::{Digest, Sha256};
 use crate::db::DbConn;
 use crate::db::schema::suppressions;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
-    Unsubscribed,
-    Bounced,
+crate::text_enum! {
+    /// Why an address is on the list.
+    pub enum Reason {
+        Unsubscribed = "unsubscribed",
+        Bounced = "bounced",
+    }
 }
 
 impl Reason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::Unsubscribed => "unsubscribed",
-            Reason::Bounced => "bounced",
-        }
-    }
-
-    fn parse(raw: &str) -> Option<Reason> {
-        match raw {
-            "unsubscribed" => Some(Reason::Unsubscribed),
-            "bounced" => Some(Reason::Bounced),
-            _ => None,
-        }
-    }
-
     /// Whether a message may still go out: bounced addresses get nothing, unsubscribed
     /// ones still get what they asked for themselves (an RSVP confirmation, say).
     pub fn blocks(self, bulk: bool) -> bool {
@@ -57,7 +44,7 @@ pub fn suppress(
         Some(Reason::Unsubscribed) if reason == Reason::Unsubscribed => Ok(()),
         Some(Reason::Unsubscribed) => {
             diesel::update(suppressions::table.find(&hash))
-                .set(suppressions::reason.eq(reason.as_str()))
+                .set(suppressions::reason.eq(reason))
                 .execute(conn)?;
             Ok(())
         }
@@ -66,7 +53,7 @@ pub fn suppress(
                 diesel::insert_into(suppressions::table)
                     .values((
                         suppressions::email_hash.eq(&hash),
-                        suppressions::reason.eq(reason.as_str()),
+                        suppressions::reason.eq(reason),
                         suppressions::created_at.eq(now),
                     ))
                     .execute(conn)
@@ -80,12 +67,11 @@ pub fn suppress(
 }
 
 pub fn reason_for(conn: &mut DbConn, email: &str) -> QueryResult<Option<Reason>> {
-    Ok(suppressions::table
+    suppressions::table
         .find(email_hash(email))
         .select(suppressions::reason)
-        .first::<String>(conn)
-        .optional()?
-        .and_then(|r| Reason::parse(&r)))
+        .first::<Reason>(conn)
+        .optional()
 }
 
 /// Takes an unsubscribed address off the list after a new, confirmed opt-in.
@@ -94,7 +80,7 @@ pub fn lift_unsubscription(conn: &mut DbConn, email: &str) -> QueryResult<()> {
     diesel::delete(
         suppressions::table
             .find(email_hash(email))
-            .filter(suppressions::reason.eq(Reason::Unsubscribed.as_str())),
+            .filter(suppressions::reason.eq(Reason::Unsubscribed)),
     )
     .execute(conn)?;
     Ok(())

@@ -75,7 +75,7 @@ pub fn mark_sent(conn: &mut DbConn, row: &Claimed) -> QueryResult<usize> {
             .filter(outbox::claim_token.eq(row.claim_token.as_deref())),
     )
     .set((
-        outbox::status.eq(OutboxStatus::Sent.as_str()),
+        outbox::status.eq(OutboxStatus::Sent),
         outbox::sent_at.eq(now()),
         outbox::claim_token.eq(None::<String>),
         outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -138,10 +138,10 @@ pub fn retry(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
     diesel::update(
         outbox::table
             .find(id)
-            .filter(outbox::status.eq(OutboxStatus::Failed.as_str())),
+            .filter(outbox::status.eq(OutboxStatus::Failed)),
     )
     .set((
-        outbox::status.eq(OutboxStatus::Pending.as_str()),
+        outbox::status.eq(OutboxStatus::Pending),
         outbox::attempts.eq(0),
         outbox::next_attempt_at.eq(now()),
     ))

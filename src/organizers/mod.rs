@@ -19,16 +19,12 @@ pub struct OrganizerRow {
     pub email: String,
     pub name: String,
     pub password_hash: String,
-    pub lang: String,
+    pub lang: Lang,
     pub created_at: NaiveDateTime,
     pub deactivated_at: Option<NaiveDateTime>,
 }
 
-impl OrganizerRow {
-    pub fn lang(&self) -> Lang {
-        self.lang.parse().unwrap_or_default()
-    }
-}
+impl OrganizerRow {}
 
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -120,7 +116,7 @@ pub fn create(
             organizers::email.eq(email),
             organizers::name.eq(name),
             organizers::password_hash.eq(password_hash),
-            organizers::lang.eq(lang.code()),
+            organizers::lang.eq(lang),
             organizers::created_at.eq(Utc::now().naive_utc()),
         ))
         .returning(organizers::id)
@@ -129,6 +125,6 @@ pub fn create(
 
 pub fn set_lang(conn: &mut DbConn, id: i64, lang: Lang) -> QueryResult<usize> {
     diesel::update(organizers::table.find(id))
-        .set(organizers::lang.eq(lang.code()))
+        .set(organizers::lang.eq(lang))
         .execute(conn)
 }

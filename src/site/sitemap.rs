@@ -69,7 +69,7 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
     ];
     for event in &events {
         entries.push(Entry::both(&format!("events/{}/", event.slug)));
-        if event.format == "open_space" {
+        if event.has_topic_board() {
             entries.push(Entry::both(&format!("events/{}/topics/", event.slug)));
             entries.push(Entry::both(&format!("events/{}/schedule/", event.slug)));
         }
@@ -82,10 +82,10 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
                 .iter()
                 .find(|p| p.id != post.id && p.translation_key.as_ref() == Some(key))
         });
-        match (post.lang(), partner) {
+        match (post.lang, partner) {
             (Lang::En, Some(_)) => continue, // listed with its German partner
             (_, partner) => {
-                let (de, en) = match post.lang() {
+                let (de, en) = match post.lang {
                     Lang::De => (Some(post.path()), partner.map(Post::path)),
                     Lang::En => (None, Some(post.path())),
                 };

@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::events::model::Event;
 use crate::i18n::{Lang, format};
 use crate::topics::forms::TopicForm;
-use crate::topics::model::{Room, Slot, Topic};
+use crate::topics::model::{Room, Slot, Topic, TopicStatus};
 use crate::topics::pages::{Grid, grid, slot_time};
 use crate::topics::queries::{self, GridPart, Limits, Proposer, TopicError};
 use crate::topics::recap;
@@ -145,7 +145,7 @@ struct TopicRow {
     by_organizers: bool,
     lang: String,
     interest: i64,
-    status: String,
+    status: TopicStatus,
     cell: String,
     merged_into: Option<String>,
 }
@@ -350,9 +350,9 @@ async fn render_page(
                     title: t.title.clone(),
                     proposer: t.proposer_name.clone(),
                     by_organizers: t.is_organizer_suggestion(),
-                    lang: t.lang().code().to_uppercase(),
+                    lang: t.lang.code().to_uppercase(),
                     interest: l.interest.get(&t.id).copied().unwrap_or(0),
-                    status: t.status.clone(),
+                    status: t.status,
                     cell: t
                         .slot_id
                         .zip(t.room_id)
@@ -362,8 +362,8 @@ async fn render_page(
                 })
                 .collect();
             rows.sort_by(|a, b| {
-                (a.status != "open")
-                    .cmp(&(b.status != "open"))
+                (a.status != TopicStatus::Open)
+                    .cmp(&(b.status != TopicStatus::Open))
                     .then(b.interest.cmp(&a.interest))
             });
             rows

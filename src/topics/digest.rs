@@ -53,7 +53,7 @@ pub fn queue(
         .load(conn)?;
     let mut queued = 0;
     for organizer in &recipients {
-        let day = format::date(organizer.lang(), from, tz);
+        let day = format::date(organizer.lang, from, tz);
         let email = emails::digest(mail_ctx, organizer, &day, &by_event);
         if mail::enqueue(
             conn,

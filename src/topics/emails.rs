@@ -20,7 +20,7 @@ pub fn scheduled(
     room: &Room,
     moved: bool,
 ) -> Email {
-    let lang = rsvp.lang();
+    let lang = rsvp.lang;
     let key = if moved {
         "mail-topic-moved"
     } else {
@@ -59,7 +59,7 @@ pub fn digest(
     day: &str,
     proposed: &[(Event, Vec<Topic>)],
 ) -> Email {
-    let lang = organizer.lang();
+    let lang = organizer.lang;
     let total: usize = proposed.iter().map(|(_, t)| t.len()).sum();
     let mut paragraphs = vec![lang.t_args(
         "mail-digest-text",
@@ -76,7 +76,7 @@ pub fn digest(
                 "• {} ({}, {})",
                 t.title,
                 t.proposer_name,
-                t.lang().code().to_uppercase()
+                t.lang.code().to_uppercase()
             ));
         }
     }

@@ -50,7 +50,7 @@ pub(super) async fn load_event(state: &AppState, slug: String) -> Result<Event, 
         .db
         .run(move |conn| {
             crate::events::queries::public_by_slug(conn, &slug)?
-                .filter(|e| e.format == "open_space")
+                .filter(|e| e.has_topic_board())
                 .ok_or(AppError::NotFound)
         })
         .await

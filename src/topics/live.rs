@@ -226,7 +226,7 @@ fn neutral(state: &AppState, lang: Lang) -> PageCtx {
 
 /// Whether `event` (read by id) still has a public board.
 fn has_board(event: &Event) -> bool {
-    event.format == "open_space"
+    event.has_topic_board()
         && (event.status == EventStatus::Published || event.status == EventStatus::Cancelled)
 }
 

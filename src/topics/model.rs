@@ -46,8 +46,8 @@ pub struct Topic {
     pub proposer_name: String,
     pub title: String,
     pub description: String,
-    pub lang: String,
-    pub status: String,
+    pub lang: Lang,
+    pub status: TopicStatus,
     pub merged_into_id: Option<i64>,
     pub slot_id: Option<i64>,
     pub room_id: Option<i64>,
@@ -57,12 +57,8 @@ pub struct Topic {
 }
 
 impl Topic {
-    pub fn lang(&self) -> Lang {
-        self.lang.parse().unwrap_or_default()
-    }
-
     pub fn is_open(&self) -> bool {
-        self.status == TopicStatus::Open.as_str()
+        self.status == TopicStatus::Open
     }
 
     /// Who proposed it, for "no two topics of one person in a slot".
@@ -94,22 +90,14 @@ pub struct Note {
     pub body_html: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TopicStatus {
-    Open,
-    /// Hidden by an organizer, e.g. as spam.
-    Hidden,
-    /// Folded into another topic; its dots moved there.
-    Merged,
-}
-
-impl TopicStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TopicStatus::Open => "open",
-            TopicStatus::Hidden => "hidden",
-            TopicStatus::Merged => "merged",
-        }
+crate::text_enum! {
+    /// Whether a topic is on the board.
+    pub enum TopicStatus: "topic-state-" {
+        Open = "open",
+        /// Hidden by an organizer, e.g. as spam.
+        Hidden = "hidden",
+        /// Folded into another topic; its dots moved there.
+        Merged = "merged",
     }
 }
 

@@ -132,7 +132,7 @@ pub fn attendee(conn: &mut DbConn, event_id: i64, rsvp_id: i64) -> QueryResult<O
     rsvps::table
         .filter(rsvps::id.eq(rsvp_id))
         .filter(rsvps::event_id.eq(event_id))
-        .filter(rsvps::status.eq(RsvpStatus::Confirmed.as_str()))
+        .filter(rsvps::status.eq(RsvpStatus::Confirmed))
         .select(Rsvp::as_select())
         .first(conn)
         .optional()
@@ -142,7 +142,7 @@ pub fn attendee(conn: &mut DbConn, event_id: i64, rsvp_id: i64) -> QueryResult<O
 pub fn open_topics(conn: &mut DbConn, event_id: i64) -> QueryResult<Vec<Topic>> {
     topics::table
         .filter(topics::event_id.eq(event_id))
-        .filter(topics::status.eq(TopicStatus::Open.as_str()))
+        .filter(topics::status.eq(TopicStatus::Open))
         .order(topics::id)
         .select(Topic::as_select())
         .load(conn)
@@ -217,7 +217,7 @@ pub fn propose(
         let board = touch(conn, event_id)?;
         let open: i64 = topics::table
             .filter(topics::event_id.eq(event_id))
-            .filter(topics::status.eq(TopicStatus::Open.as_str()))
+            .filter(topics::status.eq(TopicStatus::Open))
             .count()
             .get_result(conn)?;
         let (rsvp_id, organizer_id, name) = match proposer {
@@ -242,8 +242,8 @@ pub fn propose(
                 topics::proposer_name.eq(first_name(name)),
                 topics::title.eq(&input.title),
                 topics::description.eq(&input.description),
-                topics::lang.eq(input.lang.code()),
-                topics::status.eq(TopicStatus::Open.as_str()),
+                topics::lang.eq(input.lang),
+                topics::status.eq(TopicStatus::Open),
                 topics::created_at.eq(now),
                 topics::updated_at.eq(now),
             ))
@@ -578,7 +578,7 @@ pub fn set_hidden(
         } else {
             (TopicStatus::Hidden, TopicStatus::Open)
         };
-        if t.status != from.as_str() {
+        if t.status != from {
             return refuse(Refusal::UnknownTopic);
         }
         diesel::update(topics::table.find(topic_id))
@@ -624,7 +624,7 @@ pub fn merge(
             .execute(conn)?;
         diesel::update(topics::table.find(from))
             .set((
-                topics::status.eq(TopicStatus::Merged.as_str()),
+                topics::status.eq(TopicStatus::Merged),
                 topics::merged_into_id.eq(into),
                 topics::slot_id.eq(None::<i64>),
                 topics::room_id.eq(None::<i64>),
@@ -767,7 +767,7 @@ pub fn sessions(
     lang: Lang,
     base_url: &str,
 ) -> QueryResult<Vec<crate::events::ics::Session>> {
-    if event.format != "open_space" {
+    if !event.has_topic_board() {
         return Ok(Vec::new());
     }
     let slots = slots(conn, event.id)?;

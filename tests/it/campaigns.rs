@@ -50,7 +50,7 @@ fn draft(app: &TestApp, event_id: i64) -> i64 {
     with_conn(app, |c| {
         campaigns::create(
             c,
-            campaigns::Kind::Invitation,
+            grillplatz::contacts::model::CampaignKind::Invitation,
             Some(event_id),
             None,
             &input,

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use diesel::prelude::*;
 use grillplatz::clock::now;
-use grillplatz::contacts::campaigns::{self, Kind};
+use grillplatz::contacts::campaigns;
+use grillplatz::contacts::model::CampaignKind;
 use grillplatz::contacts::queries::{self as contacts, ContactInput};
 use grillplatz::db::Db;
 use grillplatz::db::schema::{contacts as contact_rows, outbox};
@@ -162,7 +163,7 @@ async fn the_newsletter_signs_up_with_double_opt_in_and_keeps_the_consent() {
     assert_eq!(status(&app, "priya@example.org"), "pending");
     // Pending sign-ups get no campaign mail.
     let people = with_conn(&app, |c| {
-        campaigns::recipients(c, Kind::Announcement, &[], &Lang::ALL)
+        campaigns::recipients(c, CampaignKind::Announcement, &[], &Lang::ALL)
     })
     .expect("recipients");
     assert!(people.is_empty());
@@ -295,7 +296,7 @@ async fn the_suppression_list_holds_on_every_path() {
     with_conn(&app, |c| contacts::unsubscribe(c, id, now())).expect("unsubscribe");
     // Campaigns leave it out.
     let people = with_conn(&app, |c| {
-        campaigns::recipients(c, Kind::Invitation, &[], &Lang::ALL)
+        campaigns::recipients(c, CampaignKind::Invitation, &[], &Lang::ALL)
     })
     .expect("recipients");
     assert_eq!(

@@ -14,14 +14,14 @@ use crate::support::{TestApp, with_conn};
 pub fn event_input(slug: &str, capacity: i32, starts_at: NaiveDateTime) -> EventInput {
     EventInput {
         slug: slug.into(),
-        format: "open_space".into(),
+        format: grillplatz::events::model::EventFormat::OpenSpace,
         title_de: "Sommergrillen".into(),
         title_en: "Summer BBQ".into(),
         description_de: "Open Space und **Grillen**.".into(),
         description_en: "Open Space and a **barbecue**.".into(),
         starts_at,
         ends_at: starts_at + Duration::hours(9),
-        timezone: "Europe/Berlin".into(),
+        timezone: grillplatz::events::model::Zone(chrono_tz::Europe::Berlin),
         venue_name: "Nordlicht Software".into(),
         venue_address: "Große Ulrichstraße 12, 06108 Halle (Saale)".into(),
         capacity,

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::admin_ctx;
-use crate::blog::model::{Category, Post, PostStatus};
+use crate::blog::model::{Category, Post, PostState, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::is_unique_violation;
 use crate::error::AppError;
@@ -44,7 +44,7 @@ struct PostRow {
     id: i64,
     title: String,
     lang: Lang,
-    state: &'static str,
+    state: PostState,
     date: String,
     public_href: Option<String>,
 }
@@ -72,10 +72,10 @@ async fn list(
             PostRow {
                 id: p.id,
                 title: p.title.clone(),
-                lang: p.lang(),
-                state: post_state.key(),
+                lang: p.lang,
+                state: post_state,
                 date: format::date_time(lang, p.published_at.unwrap_or(p.updated_at), tz),
-                public_href: (post_state.key() == "published").then(|| p.path()),
+                public_href: (post_state == PostState::Published).then(|| p.path()),
             }
         })
         .collect();
@@ -141,7 +141,7 @@ impl PostForm {
             csrf: String::new(),
             title: post.title.clone(),
             slug: post.slug.clone(),
-            lang: post.lang.clone(),
+            lang: post.lang.to_string(),
             excerpt: post.excerpt.clone(),
             body: post.body_md.clone(),
             tags: tags.join(", "),
@@ -295,7 +295,7 @@ fn validate(
 struct EditPage {
     ctx: PageCtx,
     post_id: Option<i64>,
-    state: Option<&'static str>,
+    state: Option<PostState>,
     public_href: Option<String>,
     form: PostForm,
     errors: FieldErrors,
@@ -357,9 +357,9 @@ async fn editor(
     let now = crate::clock::now();
     let page = EditPage {
         post_id: post.map(|p| p.id),
-        state: post.map(|p| p.state(now).key()),
+        state: post.map(|p| p.state(now)),
         public_href: post
-            .filter(|p| p.state(now).key() == "published")
+            .filter(|p| p.state(now) == PostState::Published)
             .map(Post::path),
         categories: choices
             .categories
@@ -369,7 +369,7 @@ async fn editor(
         translations: choices
             .other_posts
             .iter()
-            .map(|p| (p.id, p.title.clone(), p.lang()))
+            .map(|p| (p.id, p.title.clone(), p.lang))
             .collect(),
         events: choices
             .events
@@ -417,7 +417,9 @@ async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppErr
             let event = queries::event_of(conn, id)?;
             let mut form = PostForm::from_post(&post, categories, tags, translation, event, tz);
             let announcement = crate::contacts::campaigns::of_post(conn, id)?;
-            if announcement.is_some_and(|c| c.status != "cancelled") {
+            if announcement
+                .is_some_and(|c| c.status != crate::contacts::model::CampaignStatus::Cancelled)
+            {
                 form.announce = "yes".into();
             }
             Ok((post, form))
@@ -530,7 +532,7 @@ async fn save(
             }
             if let Some(other_id) = check.translation_id {
                 match queries::post_by_id(conn, other_id)? {
-                    Some(other) if other.lang() != check.lang => {}
+                    Some(other) if other.lang != check.lang => {}
                     _ => errors.add("translation", "error-translation"),
                 }
             }

@@ -11,8 +11,10 @@ use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::admin_ctx;
 use crate::clock::now;
-use crate::contacts::campaigns::{self, CampaignInput, Kind, NotQueued, Progress};
-use crate::contacts::model::{Campaign, CampaignStatus, Contact};
+use crate::contacts::campaigns::{self, CampaignInput, NotQueued, Progress};
+use crate::contacts::model::{
+    Campaign, CampaignKind, CampaignStatus, Contact, ContactSource, ContactStatus,
+};
 use crate::contacts::queries as contacts;
 use crate::error::AppError;
 use crate::events::model::Event;
@@ -39,9 +41,9 @@ const BODY_MAX: usize = 20_000;
 
 struct Row {
     id: i64,
-    kind: String,
+    kind: CampaignKind,
     about: String,
-    status: String,
+    status: CampaignStatus,
     progress: Progress,
 }
 
@@ -251,8 +253,8 @@ struct CampaignPage {
     ctx: PageCtx,
     id: Option<i64>,
     about: String,
-    kind: String,
-    status: String,
+    kind: CampaignKind,
+    status: CampaignStatus,
     editable: bool,
     form: CampaignForm,
     errors: FieldErrors,
@@ -266,14 +268,6 @@ struct CampaignPage {
 }
 
 impl CampaignPage {
-    fn kind_key(&self) -> String {
-        format!("campaign-kind-{}", self.kind)
-    }
-
-    fn state_key(&self) -> String {
-        format!("campaign-state-{}", self.status)
-    }
-
     /// (language, subject field, body field, subject, body) per language.
     fn texts(&self) -> [(&'static str, &'static str, &'static str, &str, &str); 2] {
         let f = &self.form;
@@ -320,12 +314,12 @@ fn sample_contact(organizer: &organizers::OrganizerRow, lang: Lang) -> Contact {
         id: 0,
         email: organizer.email.clone(),
         name: organizer.name.clone(),
-        lang: lang.code().into(),
+        lang,
         organization: String::new(),
         invitations: true,
         announcements: true,
-        status: "active".into(),
-        source: "admin".into(),
+        status: ContactStatus::Active,
+        source: ContactSource::Admin,
         consent_at: None,
         consent_source: None,
         consent_text: None,
@@ -373,14 +367,14 @@ async fn page(
                 return Err(AppError::NotFound);
             }
             let kind = if post.is_some() {
-                Kind::Announcement
+                CampaignKind::Announcement
             } else {
-                Kind::Invitation
+                CampaignKind::Invitation
             };
             // The preview shows the text as typed, even before it is saved.
             let draft = Campaign {
                 id: shown.as_ref().map_or(0, |c| c.id),
-                kind: kind.as_str().into(),
+                kind,
                 event_id,
                 post_id: post.as_ref().map(|p| p.id),
                 subject_de: typed.subject_de.clone(),
@@ -389,7 +383,7 @@ async fn page(
                 body_en: typed.body_en.clone(),
                 tags: typed.tags.join(","),
                 langs: String::new(),
-                status: String::new(),
+                status: CampaignStatus::Draft,
                 send_at: None,
                 queued_at: None,
                 recipients: 0,
@@ -408,7 +402,7 @@ async fn page(
             let organizer = organizers::by_id(conn, organizer_id)?;
             let mut previews = Vec::new();
             for l in langs {
-                let in_lang: Vec<&Contact> = people.iter().filter(|c| c.lang() == l).collect();
+                let in_lang: Vec<&Contact> = people.iter().filter(|c| c.lang == l).collect();
                 let sample = match (in_lang.first(), &organizer) {
                     (Some(c), _) => Some((*c).clone()),
                     (None, Some(o)) => Some(sample_contact(o, l)),
@@ -449,23 +443,22 @@ async fn page(
             ))
         })
         .await?;
-    let editable = campaign.as_ref().is_none_or(|c| {
-        c.status == CampaignStatus::Draft.as_str() || c.status == CampaignStatus::Scheduled.as_str()
-    });
+    let editable = campaign
+        .as_ref()
+        .is_none_or(|c| c.status == CampaignStatus::Draft || c.status == CampaignStatus::Scheduled);
     render_status(
         status,
         &CampaignPage {
             id: campaign.as_ref().map(|c| c.id),
-            status: campaign.as_ref().map_or_else(
-                || CampaignStatus::Draft.as_str().to_string(),
-                |c| c.status.clone(),
-            ),
+            status: campaign
+                .as_ref()
+                .map_or(CampaignStatus::Draft, |c| c.status),
             queued_at: campaign
                 .as_ref()
                 .and_then(|c| c.queued_at)
                 .map(|t| format::date_time(lang, t, tz)),
             about,
-            kind: kind.as_str().into(),
+            kind,
             editable,
             form,
             errors,
@@ -503,7 +496,7 @@ async fn create(
             crate::events::queries::by_id(conn, event_id)?.ok_or(AppError::NotFound)?;
             Ok(campaigns::create(
                 conn,
-                Kind::Invitation,
+                CampaignKind::Invitation,
                 Some(event_id),
                 None,
                 &input,

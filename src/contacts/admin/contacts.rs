@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::admin_ctx;
 use crate::clock::now;
-use crate::contacts::model::{Contact, ContactStatus};
+use crate::contacts::model::{Contact, ContactSource, ContactStatus};
 use crate::contacts::queries::{self, ContactInput, Filter, PAGE_SIZE};
 use crate::db::pagination::Page;
 use crate::error::AppError;
@@ -45,7 +45,7 @@ struct Row {
     organization: String,
     lang: String,
     tags: Vec<String>,
-    status: String,
+    status: ContactStatus,
 }
 
 #[derive(Template)]
@@ -58,13 +58,9 @@ struct ListPage {
     tag: String,
     status: String,
     tags: Vec<(String, i64)>,
-    statuses: [&'static str; 4],
+    statuses: &'static [ContactStatus],
     prev_href: Option<String>,
     next_href: Option<String>,
-}
-
-fn status_of(raw: &str) -> Option<ContactStatus> {
-    ContactStatus::ALL.into_iter().find(|s| s.as_str() == raw)
 }
 
 async fn list(
@@ -81,7 +77,7 @@ async fn list(
     let filter = Filter {
         search: query.q.clone(),
         tag: Some(query.tag.trim().to_lowercase()).filter(|t| !t.is_empty()),
-        status: status_of(&query.status),
+        status: ContactStatus::parse(&query.status),
     };
     let (rows, total, tags, page) = state
         .db
@@ -99,7 +95,7 @@ async fn list(
                     email: c.email,
                     name: c.name,
                     organization: c.organization,
-                    lang: c.lang.to_uppercase(),
+                    lang: c.lang.code().to_uppercase(),
                     status: c.status,
                 })
                 .collect::<Vec<_>>();
@@ -126,7 +122,7 @@ async fn list(
         tag: query.tag.clone(),
         status: query.status.clone(),
         tags,
-        statuses: ContactStatus::ALL.map(ContactStatus::as_str),
+        statuses: ContactStatus::ALL,
     })
 }
 
@@ -151,7 +147,7 @@ impl ContactForm {
         ContactForm {
             email: c.email.clone(),
             name: c.name.clone(),
-            lang: c.lang.clone(),
+            lang: c.lang.to_string(),
             organization: c.organization.clone(),
             tags: tags.join(", "),
             invitations: if c.invitations {
@@ -195,8 +191,8 @@ impl ContactForm {
 
 /// What is stored about the contact's consent and deliverability, for the edit page.
 struct Facts {
-    status: String,
-    source: String,
+    status: ContactStatus,
+    source: ContactSource,
     consent: Option<String>,
     consent_source: String,
     consent_text: String,
@@ -230,8 +226,8 @@ async fn editor(
         &EditPage {
             id: contact.map(|c| c.id),
             facts: contact.map(|c| Facts {
-                status: c.status.clone(),
-                source: c.source.clone(),
+                status: c.status,
+                source: c.source,
                 consent: when(c.consent_at),
                 consent_source: c.consent_source.clone().unwrap_or_default(),
                 consent_text: c.consent_text.clone().unwrap_or_default(),

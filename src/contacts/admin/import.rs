@@ -521,10 +521,10 @@ async fn export(state: web::Data<AppState>, _o: Organizer) -> Result<HttpRespons
         let record = [
             c.email.clone(),
             c.name.clone(),
-            c.lang.clone(),
+            c.lang.to_string(),
             c.organization.clone(),
             tags.get(&c.id).map(|t| t.join(", ")).unwrap_or_default(),
-            c.status.clone(),
+            c.status.to_string(),
             c.invitations.to_string(),
             c.announcements.to_string(),
             stamp(c.consent_at),

@@ -11,7 +11,7 @@ use actix_web::http::header::HeaderMap;
 use actix_web::{test, web};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use grillplatz::blog::model::PostStatus;
+use grillplatz::blog::model::{CommentStatus, PostStatus};
 use grillplatz::blog::queries::{self, PostInput};
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db, DbConn};
@@ -154,6 +154,7 @@ impl TestApp {
         queries::save_post(&mut self.conn(), None, author, &input).expect("save post")
     }
 
+    /// A comment as the form stores it, then moderated to `approved` or held back.
     pub fn comment(
         &self,
         post_id: i64,
@@ -162,19 +163,18 @@ impl TestApp {
         body: &str,
         approved: bool,
     ) -> i64 {
-        use grillplatz::db::schema::comments;
-        diesel::insert_into(comments::table)
-            .values((
-                comments::post_id.eq(post_id),
-                comments::author_name.eq(name),
-                comments::author_email.eq(email),
-                comments::body.eq(body),
-                comments::status.eq(if approved { "approved" } else { "pending" }),
-                comments::created_at.eq(grillplatz::clock::now()),
-            ))
-            .returning(comments::id)
-            .get_result(&mut *self.conn())
-            .expect("comment")
+        let mut conn = self.conn();
+        let (id, status) =
+            queries::add_comment(&mut conn, post_id, name, email, body).expect("comment");
+        let wanted = if approved {
+            CommentStatus::Approved
+        } else {
+            CommentStatus::Pending
+        };
+        if status != wanted {
+            queries::set_comment_status(&mut conn, id, wanted).expect("moderate");
+        }
+        id
     }
 }
 

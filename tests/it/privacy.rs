@@ -7,11 +7,9 @@ use grillplatz::db::schema::{
 };
 use grillplatz::i18n::Lang;
 use grillplatz::mail::suppression::{self, Reason};
-use grillplatz::topics::model::TopicInput;
-use grillplatz::topics::queries::{self as board, NoteAuthor, Proposer};
+use grillplatz::topics::queries::{self as board, NoteAuthor};
 
-use crate::events::event;
-use crate::support::{PASSWORD, PostSpec, TestApp, with_conn};
+use crate::support::{EventSpec, PASSWORD, PostSpec, RsvpSpec, TestApp, TopicSpec, with_conn};
 
 const ORGANIZER: &str = "anna@example.org";
 const JANA: &str = "jana@example.org";
@@ -24,29 +22,6 @@ struct Stored {
     topic: i64,
     approved_comment: i64,
     pending_comment: i64,
-}
-
-fn rsvp(app: &TestApp, event_id: i64, name: &str, email: &str, notes: &str) -> i64 {
-    with_conn(app, |c| {
-        diesel::insert_into(rsvps::table)
-            .values((
-                rsvps::event_id.eq(event_id),
-                rsvps::name.eq(name),
-                rsvps::email.eq(email),
-                rsvps::lang.eq("de"),
-                rsvps::guests.eq(1),
-                rsvps::diet.eq("vegan"),
-                rsvps::notes.eq(notes),
-                rsvps::status.eq("confirmed"),
-                rsvps::manage_token_hash.eq(format!("placeholder-{email}-{event_id}")),
-                rsvps::consent_at.eq(now()),
-                rsvps::created_at.eq(now()),
-                rsvps::confirmed_at.eq(now()),
-            ))
-            .returning(rsvps::id)
-            .get_result(c)
-            .expect("rsvp")
-    })
 }
 
 fn contact(app: &TestApp, email: &str, name: &str, tags: &[&str]) -> i64 {
@@ -99,24 +74,25 @@ fn mail(app: &TestApp, to: &str, subject: &str, key: &str) {
 /// has mail waiting; Ben is at the same event and must not be touched.
 fn jana_everywhere(app: &TestApp) -> Stored {
     let organizer = app.organizer(ORGANIZER, "Anna");
-    let event_id = event(app, "grillen", 20);
-    let jana_rsvp = rsvp(app, event_id, "Jana Beispiel", JANA, "Nussallergie");
-    let ben_rsvp = rsvp(app, event_id, "Ben Muster", BEN, "Kommt später");
+    let event_id = app.event(EventSpec::published("grillen").capacity(20));
+    let rsvp = |name: &str, email: &str, notes: &str| {
+        let spec = RsvpSpec::confirmed(name)
+            .email(email)
+            .guests(1)
+            .notes(notes);
+        app.rsvp(event_id, spec).id
+    };
+    let jana_rsvp = rsvp("Jana Beispiel", JANA, "Nussallergie");
+    let ben_rsvp = rsvp("Ben Muster", BEN, "Kommt später");
     contact(app, JANA, "Jana Beispiel", &["kunde", "halle"]);
     contact(app, BEN, "Ben Muster", &["kunde"]);
-    let input = TopicInput {
-        title: "Rust im Betrieb".into(),
-        description: "Was nach dem ersten Jahr in Produktion gelernt wurde.".into(),
-        lang: Lang::De,
-    };
-    let proposer = Proposer::Attendee {
-        rsvp_id: jana_rsvp,
-        name: "Jana".into(),
-    };
-    let topic = with_conn(app, |c| {
-        board::propose(c, event_id, &proposer, &input, now())
-    })
-    .expect("topic");
+    let topic = app.topic(
+        event_id,
+        jana_rsvp,
+        TopicSpec::new("Rust im Betrieb")
+            .description("Was nach dem ersten Jahr in Produktion gelernt wurde.")
+            .signed("Jana"),
+    );
     let author = NoteAuthor {
         name: "Jana".into(),
         rsvp_id: Some(jana_rsvp),

@@ -9,7 +9,9 @@ use grillplatz::i18n::Lang;
 use grillplatz::mail::suppression::{self, Reason};
 use grillplatz::topics::queries::{self as board, NoteAuthor};
 
-use crate::support::{EventSpec, PASSWORD, PostSpec, RsvpSpec, TestApp, TopicSpec, with_conn};
+use crate::support::{
+    ContactSpec, EventSpec, PASSWORD, PostSpec, RsvpSpec, TestApp, TopicSpec, with_conn,
+};
 
 const ORGANIZER: &str = "anna@example.org";
 const JANA: &str = "jana@example.org";
@@ -22,35 +24,6 @@ struct Stored {
     topic: i64,
     approved_comment: i64,
     pending_comment: i64,
-}
-
-fn contact(app: &TestApp, email: &str, name: &str, tags: &[&str]) -> i64 {
-    with_conn(app, |c| {
-        let id: i64 = diesel::insert_into(contacts::table)
-            .values((
-                contacts::email.eq(email),
-                contacts::name.eq(name),
-                contacts::lang.eq("de"),
-                contacts::organization.eq("Nordlicht Software"),
-                contacts::status.eq("active"),
-                contacts::source.eq("newsletter"),
-                contacts::consent_at.eq(Some(now())),
-                contacts::consent_source.eq(Some("newsletter form")),
-                contacts::consent_text.eq(Some("Ja, schickt mir Einladungen.")),
-                contacts::created_at.eq(now()),
-                contacts::updated_at.eq(now()),
-            ))
-            .returning(contacts::id)
-            .get_result(c)
-            .expect("contact");
-        for tag in tags {
-            diesel::insert_into(contact_tags::table)
-                .values((contact_tags::contact_id.eq(id), contact_tags::tag.eq(*tag)))
-                .execute(c)
-                .expect("tag");
-        }
-        id
-    })
 }
 
 fn mail(app: &TestApp, to: &str, subject: &str, key: &str) {
@@ -84,8 +57,18 @@ fn jana_everywhere(app: &TestApp) -> Stored {
     };
     let jana_rsvp = rsvp("Jana Beispiel", JANA, "Nussallergie");
     let ben_rsvp = rsvp("Ben Muster", BEN, "Kommt später");
-    contact(app, JANA, "Jana Beispiel", &["kunde", "halle"]);
-    contact(app, BEN, "Ben Muster", &["kunde"]);
+    let contact = |email: &str, name: &str, tags: &str| {
+        app.contact(
+            ContactSpec::new(email)
+                .name(name)
+                .organization("Nordlicht Software")
+                .tags(tags)
+                .announcements(false)
+                .consented("newsletter form", "Ja, schickt mir Einladungen."),
+        )
+    };
+    contact(JANA, "Jana Beispiel", "kunde, halle");
+    contact(BEN, "Ben Muster", "kunde");
     let topic = app.topic(
         event_id,
         jana_rsvp,

@@ -1,10 +1,12 @@
 //! The test harness: a fresh database per test (SQLite file, or a PostgreSQL schema
 //! when TEST_DATABASE_URL is set), the real app, and a client that keeps cookies.
-//! Fixtures (`events`, `topics`) go through the app's own queries.
+//! Fixtures (`events`, `contacts`, `topics`) go through the app's own queries.
 
+pub mod contacts;
 pub mod events;
 pub mod topics;
 
+pub use contacts::ContactSpec;
 pub use events::{EventSpec, Registration, RsvpSpec};
 pub use topics::TopicSpec;
 

@@ -301,6 +301,42 @@ impl Resp {
         scraper::Html::parse_document(&self.body)
     }
 
+    /// How many elements match the CSS selector `css`.
+    pub fn count(&self, css: &str) -> usize {
+        let selector = scraper::Selector::parse(css).expect("a valid CSS selector");
+        self.html().select(&selector).count()
+    }
+
+    /// The text of every element matching `css`, trimmed, in page order.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let selector = scraper::Selector::parse(css).expect("a valid CSS selector");
+        self.html()
+            .select(&selector)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    /// Asserts an element matches `css`: the page is the one the test means.
+    pub fn assert_has(&self, css: &str) {
+        assert!(
+            self.count(css) > 0,
+            "expected an element {css:?} in the {} page:\n{}",
+            self.status,
+            self.body
+        );
+    }
+
+    /// Asserts no element matches `css`; unlike a substring check it cannot pass
+    /// because the markup is spelled differently.
+    pub fn assert_no(&self, css: &str) {
+        assert_eq!(
+            self.count(css),
+            0,
+            "did not expect an element {css:?} in:\n{}",
+            self.body
+        );
+    }
+
     /// The value of the form field `name`: its value attribute, a textarea's text, or a
     /// select's chosen option.
     pub fn field(&self, name: &str) -> Option<String> {

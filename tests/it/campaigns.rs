@@ -12,10 +12,9 @@ use grillplatz::db::schema::{campaigns as campaign_rows, contacts as contact_row
 use grillplatz::i18n::Lang;
 use grillplatz::mail::worker;
 
-use crate::contacts::contact;
-use crate::events::{event, link, mail_ctx, mail_to};
+use crate::events::{link, mail_ctx, mail_to};
 use crate::outbox::{SmtpServer, smtp_enabled, smtp_worker};
-use crate::support::{PASSWORD, TestApp, with_conn};
+use crate::support::{ContactSpec, EventSpec, PASSWORD, TestApp, with_conn};
 
 const ORGA: &str = "orga@example.org";
 
@@ -65,10 +64,14 @@ fn draft(app: &TestApp, event_id: i64) -> i64 {
 async fn organizers_write_preview_test_and_send_an_invitation() {
     let app = TestApp::new();
     app.organizer(ORGA, "Orga");
-    let event_id = event(&app, "grillen", 30);
-    contact(&app, "jana@example.org", Lang::De, "kunde, halle");
-    contact(&app, "sam@example.org", Lang::En, "kunde");
-    contact(&app, "nora@example.org", Lang::De, "community");
+    let event_id = app.event(EventSpec::published("grillen").capacity(30));
+    app.contact(ContactSpec::new("jana@example.org").tags("kunde, halle"));
+    app.contact(
+        ContactSpec::new("sam@example.org")
+            .lang(Lang::En)
+            .tags("kunde"),
+    );
+    app.contact(ContactSpec::new("nora@example.org").tags("community"));
     let mut client = app.client().await;
     client.login(ORGA, PASSWORD).await;
     let new = format!("/admin/campaigns/new?event={event_id}");
@@ -185,9 +188,9 @@ async fn organizers_write_preview_test_and_send_an_invitation() {
 #[test]
 fn two_organizers_pressing_send_at_once_queue_it_once() {
     let app = TestApp::new();
-    let event_id = event(&app, "grillen", 30);
+    let event_id = app.event(EventSpec::published("grillen").capacity(30));
     for i in 0..40 {
-        contact(&app, &format!("p{i}@example.org"), Lang::De, "kunde");
+        app.contact(ContactSpec::new(&format!("p{i}@example.org")).tags("kunde"));
     }
     let id = draft(&app, event_id);
     let pool = grillplatz::db::connect(&app.url, 8).expect("pool");
@@ -234,8 +237,8 @@ fn two_organizers_pressing_send_at_once_queue_it_once() {
 async fn a_published_post_is_announced_to_its_language_once() {
     let app = TestApp::new();
     app.organizer(ORGA, "Orga");
-    contact(&app, "jana@example.org", Lang::De, "");
-    contact(&app, "sam@example.org", Lang::En, "");
+    app.contact(ContactSpec::new("jana@example.org"));
+    app.contact(ContactSpec::new("sam@example.org").lang(Lang::En));
     let mut client = app.client().await;
     client.login(ORGA, PASSWORD).await;
     let res = client
@@ -296,9 +299,9 @@ async fn an_interrupted_campaign_resumes_and_mails_everyone_exactly_once() {
         return;
     }
     let app = TestApp::new();
-    let event_id = event(&app, "grillen", 30);
+    let event_id = app.event(EventSpec::published("grillen").capacity(30));
     for i in 0..30 {
-        contact(&app, &format!("p{i}@example.org"), Lang::De, "kunde");
+        app.contact(ContactSpec::new(&format!("p{i}@example.org")).tags("kunde"));
     }
     let id = draft(&app, event_id);
     let ctx = mail_ctx(&app);
@@ -340,7 +343,8 @@ async fn ten_thousand_invitations_through_a_local_smtp_server() {
         return;
     }
     let app = TestApp::new();
-    let event_id = event(&app, "grillen", 30);
+    let event_id = app.event(EventSpec::published("grillen").capacity(30));
+    // Raw: 10,000 contacts in one transaction; save() takes a write transaction per contact.
     with_conn(&app, |c| {
         grillplatz::db::write_transaction(c, |c| {
             for i in 0..10_000 {

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use grillplatz::clock::now;
 use grillplatz::contacts::campaigns;
 use grillplatz::contacts::model::CampaignKind;
-use grillplatz::contacts::queries::{self as contacts, ContactInput};
+use grillplatz::contacts::queries as contacts;
 use grillplatz::db::Db;
 use grillplatz::db::schema::{contacts as contact_rows, outbox};
 use grillplatz::i18n::Lang;
@@ -18,24 +18,9 @@ use grillplatz::mail::{self, Email};
 
 use crate::events::{link, mail_ctx, mail_to};
 use crate::outbox::{eml_files, file_worker};
-use crate::support::{PASSWORD, TestApp, with_conn};
+use crate::support::{ContactSpec, PASSWORD, TestApp, with_conn};
 
 const ORGA: &str = "orga@example.org";
-
-pub fn contact(app: &TestApp, email: &str, lang: Lang, tags: &str) -> i64 {
-    let input = ContactInput {
-        email: email.into(),
-        name: email.split('@').next().unwrap_or_default().into(),
-        lang,
-        organization: String::new(),
-        tags: contacts::normalize_tags(tags),
-        invitations: true,
-        announcements: true,
-    };
-    with_conn(app, |c| contacts::save(c, None, &input, "admin", now()))
-        .expect("db")
-        .expect("new contact")
-}
 
 fn status(app: &TestApp, email: &str) -> String {
     with_conn(app, |c| {
@@ -95,7 +80,11 @@ async fn organizers_keep_the_contact_list() {
     client
         .submit(new, new, &fields("ben@example.org", "Ben"))
         .await;
-    contact(&app, "cem@example.org", Lang::En, "community");
+    app.contact(
+        ContactSpec::new("cem@example.org")
+            .lang(Lang::En)
+            .tags("community"),
+    );
 
     let list = client.get("/admin/contacts?tag=kunde").await;
     list.assert_contains("jana@example.org");
@@ -213,7 +202,7 @@ async fn the_newsletter_signs_up_with_double_opt_in_and_keeps_the_consent() {
 #[actix_web::test]
 async fn one_click_unsubscribes_without_anything_else() {
     let app = TestApp::new();
-    let id = contact(&app, "jana@example.org", Lang::De, "kunde");
+    let id = app.contact(ContactSpec::new("jana@example.org").tags("kunde"));
     let token = mail_ctx(&app).contact_token("unsubscribe", id);
     let path = format!("/de/unsubscribe/{token}");
     let mut mail_program = app.client().await;
@@ -234,7 +223,7 @@ async fn one_click_unsubscribes_without_anything_else() {
     assert_eq!(page.header("cache-control"), "private, no-store");
 
     // Forged and foreign tokens lead nowhere.
-    let other = contact(&app, "ben@example.org", Lang::De, "");
+    let other = app.contact(ContactSpec::new("ben@example.org"));
     let forged = format!(
         "{other}.{}",
         token.split_once('.').map(|t| t.1).unwrap_or_default()
@@ -291,8 +280,8 @@ fn bulk_mail(to: &str, unsubscribe: Option<&str>) -> Email {
 #[actix_web::test]
 async fn the_suppression_list_holds_on_every_path() {
     let app = TestApp::new();
-    let id = contact(&app, "jana@example.org", Lang::De, "kunde");
-    contact(&app, "ben@example.org", Lang::De, "kunde");
+    let id = app.contact(ContactSpec::new("jana@example.org").tags("kunde"));
+    app.contact(ContactSpec::new("ben@example.org").tags("kunde"));
     with_conn(&app, |c| contacts::unsubscribe(c, id, now())).expect("unsubscribe");
     // Campaigns leave it out.
     let people = with_conn(&app, |c| {
@@ -305,7 +294,7 @@ async fn the_suppression_list_holds_on_every_path() {
     );
     // Deleting and adding the contact again does not re-subscribe it.
     with_conn(&app, |c| contacts::delete(c, id)).expect("delete");
-    contact(&app, "jana@example.org", Lang::De, "kunde");
+    app.contact(ContactSpec::new("jana@example.org").tags("kunde"));
     assert_eq!(status(&app, "jana@example.org"), "unsubscribed");
     // Bulk mail that was queued before is refused at sending; a mail the person asked
     // for (an RSVP confirmation, say) still goes out.
@@ -397,8 +386,8 @@ async fn refusing_smtp_server() -> u16 {
 async fn a_permanent_smtp_refusal_marks_the_contact_bouncing() {
     let app = TestApp::new();
     app.organizer(ORGA, "Orga");
-    let id = contact(&app, "gone@example.org", Lang::De, "kunde");
-    contact(&app, "here@example.org", Lang::De, "kunde");
+    let id = app.contact(ContactSpec::new("gone@example.org").tags("kunde"));
+    app.contact(ContactSpec::new("here@example.org").tags("kunde"));
     let port = refusing_smtp_server().await;
     with_conn(&app, |c| {
         mail::enqueue(

@@ -12,7 +12,7 @@ use grillplatz::contacts::queries;
 use grillplatz::db::schema::{contact_imports, contact_tags, contacts};
 use grillplatz::mail::suppression::{self, Reason};
 
-use crate::support::{Client, PASSWORD, Resp, TestApp, with_conn};
+use crate::support::{Client, ContactSpec, PASSWORD, Resp, TestApp, with_conn};
 
 const EMAIL: &str = "orga@example.org";
 const BOUNDARY: &str = "----grillplatz-test-7MA4YWxkTrZu0gW";
@@ -169,31 +169,14 @@ fn count_uploads(app: &TestApp) -> i64 {
     })
 }
 
-/// Inserts a contact directly, as the newsletter or an earlier import would have.
-fn existing(app: &TestApp, email: &str, name: &str, status: &str, tag: &str) -> i64 {
-    with_conn(app, |c| {
-        let id: i64 = diesel::insert_into(contacts::table)
-            .values((
-                contacts::email.eq(email),
-                contacts::name.eq(name),
-                contacts::lang.eq("de"),
-                contacts::organization.eq("Alt GmbH"),
-                contacts::invitations.eq(false),
-                contacts::announcements.eq(true),
-                contacts::status.eq(status),
-                contacts::source.eq("newsletter"),
-                contacts::created_at.eq(now()),
-                contacts::updated_at.eq(now()),
-            ))
-            .returning(contacts::id)
-            .get_result(c)
-            .expect("contact");
-        diesel::insert_into(contact_tags::table)
-            .values((contact_tags::contact_id.eq(id), contact_tags::tag.eq(tag)))
-            .execute(c)
-            .expect("tag");
-        id
-    })
+/// A contact from before the import: the newsletter or an organizer made it.
+fn existing(email: &str, name: &str, tag: &str) -> ContactSpec {
+    ContactSpec::new(email)
+        .name(name)
+        .organization("Alt GmbH")
+        .tags(tag)
+        .invitations(false)
+        .announcements(true)
 }
 
 #[actix_web::test]
@@ -420,7 +403,7 @@ async fn addresses_that_unsubscribed_before_are_never_imported() {
             .expect("suppress");
         suppression::suppress(c, "bounce@example.org", Reason::Bounced, now()).expect("suppress");
     });
-    let left = existing(&app, "left@example.org", "Lena", "unsubscribed", "alt");
+    let left = app.contact(existing("left@example.org", "Lena", "alt").unsubscribed());
     let file = "email,name,tags\n\
                 Gone@Example.org,Gone Again,neu\n\
                 left@example.org,Lena Neu,neu\n\
@@ -457,8 +440,8 @@ async fn addresses_that_unsubscribed_before_are_never_imported() {
 async fn an_existing_contact_is_updated_and_keeps_its_status_and_preferences() {
     let app = TestApp::new();
     let mut client = logged_in(&app).await;
-    let pending = existing(&app, "pia@example.org", "Pia", "pending", "alt");
-    let active = existing(&app, "otto@example.org", "Otto Ohne", "active", "vip");
+    let pending = app.contact(existing("pia@example.org", "Pia", "alt").pending());
+    let active = app.contact(existing("otto@example.org", "Otto Ohne", "vip"));
     let file = "E-Mail;Name;Organisation;Sprache;Schlagworte\n\
                 pia@example.org;Pia Peters;Neue GmbH;en;\"Neu; alt\"\n\
                 otto@example.org;;;;\n";

@@ -3,51 +3,12 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use grillplatz::clock::now;
-use grillplatz::db::schema::{outbox, rsvp_links, rsvps};
-use grillplatz::events::model::EventStatus;
-use grillplatz::events::queries::{self, EventInput};
+use grillplatz::db::schema::{outbox, rsvps};
+use grillplatz::events::queries;
+use grillplatz::i18n::Lang;
 use grillplatz::mail::links::MailContext;
-use grillplatz::tokens::token_hash;
 
-use crate::support::{TestApp, with_conn};
-
-pub fn event_input(slug: &str, capacity: i32, starts_at: NaiveDateTime) -> EventInput {
-    EventInput {
-        slug: slug.into(),
-        format: grillplatz::events::model::EventFormat::OpenSpace,
-        title_de: "Sommergrillen".into(),
-        title_en: "Summer BBQ".into(),
-        description_de: "Open Space und **Grillen**.".into(),
-        description_en: "Open Space and a **barbecue**.".into(),
-        starts_at,
-        ends_at: starts_at + Duration::hours(9),
-        timezone: grillplatz::events::model::Zone(chrono_tz::Europe::Berlin),
-        venue_name: "Nordlicht Software".into(),
-        venue_address: "Große Ulrichstraße 12, 06108 Halle (Saale)".into(),
-        capacity,
-        max_guests: 2,
-        registration_opens_at: None,
-        registration_closes_at: None,
-        agenda: vec![
-            (starts_at, "Open Space".into(), "Open Space".into()),
-            (
-                starts_at + Duration::hours(5),
-                "Grillen".into(),
-                "Barbecue".into(),
-            ),
-        ],
-        status: EventStatus::Published,
-        recap_post_id: None,
-    }
-}
-
-pub fn event(app: &TestApp, slug: &str, capacity: i32) -> i64 {
-    let start = now() + Duration::days(10);
-    with_conn(app, |c| {
-        queries::save_event(c, None, &event_input(slug, capacity, start), now())
-    })
-    .expect("event")
-}
+use crate::support::{EventSpec, RsvpSpec, TestApp, with_conn};
 
 /// Mail queued for `to`, oldest first: (subject, text body, has ics).
 pub fn mail_to(app: &TestApp, to: &str) -> Vec<(String, String, bool)> {
@@ -93,7 +54,7 @@ pub fn rsvp_fields<'a>(name: &'a str, email: &'a str, guests: &'a str) -> Vec<(&
 #[actix_web::test]
 async fn attendee_registers_confirms_by_email_and_cancels() {
     let app = TestApp::new();
-    event(&app, "sommergrillen", 10);
+    app.event(EventSpec::published("sommergrillen"));
     let mut client = app.client().await;
     let page = client.get("/de/events/sommergrillen/").await;
     assert_eq!(page.status, 200);
@@ -175,7 +136,7 @@ async fn attendee_registers_confirms_by_email_and_cancels() {
 #[actix_web::test]
 async fn registering_again_sends_a_link_instead_of_a_duplicate() {
     let app = TestApp::new();
-    event(&app, "grillen", 10);
+    app.event(EventSpec::published("grillen"));
     let mut client = app.client().await;
     for _ in 0..2 {
         let res = client
@@ -237,7 +198,7 @@ async fn registering_again_sends_a_link_instead_of_a_duplicate() {
 #[actix_web::test]
 async fn rsvp_form_rejects_bad_input_and_keeps_it() {
     let app = TestApp::new();
-    event(&app, "grillen", 10);
+    app.event(EventSpec::published("grillen"));
     let mut client = app.client().await;
     let long = "x".repeat(1001);
     let script = "<script>alert(1)</script>";
@@ -388,15 +349,14 @@ async fn rsvp_form_rejects_bad_input_and_keeps_it() {
 #[actix_web::test]
 async fn drafts_and_past_or_closed_events_take_no_registrations() {
     let app = TestApp::new();
-    let start = now() - Duration::days(3);
-    let mut past = event_input("vorbei", 10, start);
-    with_conn(&app, |c| queries::save_event(c, None, &past, now())).expect("past");
-    past.slug = "entwurf".into();
-    past.starts_at = now() + Duration::days(3);
-    past.ends_at = past.starts_at + Duration::hours(2);
-    past.status = EventStatus::Draft;
-    with_conn(&app, |c| queries::save_event(c, None, &past, now())).expect("draft");
-    event(&app, "offen", 10);
+    app.event(EventSpec::published("vorbei").starting_at(now() - Duration::days(3)));
+    app.event(
+        EventSpec::published("entwurf")
+            .starting_at(now() + Duration::days(3))
+            .lasting(Duration::hours(2))
+            .draft(),
+    );
+    app.event(EventSpec::published("offen"));
     let mut client = app.client().await;
     assert_eq!(client.get("/de/events/entwurf/").await.status, 404);
     let page = client.get("/de/events/vorbei/").await;
@@ -414,38 +374,15 @@ async fn drafts_and_past_or_closed_events_take_no_registrations() {
     res.assert_contains("Die Anmeldung für diesen Termin ist geschlossen.");
 }
 
+/// `n` people registered with `guests` each, none confirmed yet: their confirmation tokens.
 fn pending(app: &TestApp, event_id: i64, n: usize, guests: i32) -> Vec<String> {
     (0..n)
         .map(|i| {
-            let token = format!("token-{event_id}-{i}-{guests}");
-            with_conn(app, |c| {
-                diesel::insert_into(rsvps::table)
-                    .values((
-                        rsvps::event_id.eq(event_id),
-                        rsvps::name.eq(format!("Person {i}")),
-                        rsvps::email.eq(format!("p{i}-{guests}@example.org")),
-                        rsvps::lang.eq("en"),
-                        rsvps::guests.eq(guests),
-                        rsvps::diet.eq("vegan"),
-                        rsvps::status.eq("pending"),
-                        rsvps::manage_token_hash.eq(token_hash(&format!("manage-{token}"))),
-                        rsvps::consent_at.eq(now()),
-                        rsvps::created_at.eq(now()),
-                    ))
-                    .returning(rsvps::id)
-                    .get_result::<i64>(c)
-                    .and_then(|rsvp_id| {
-                        diesel::insert_into(rsvp_links::table)
-                            .values((
-                                rsvp_links::token_hash.eq(token_hash(&token)),
-                                rsvp_links::rsvp_id.eq(rsvp_id),
-                                rsvp_links::expires_at.eq(now() + Duration::hours(1)),
-                            ))
-                            .execute(c)
-                    })
-                    .expect("rsvp")
-            });
-            token
+            let spec = RsvpSpec::pending(&format!("Person {i}"))
+                .email(&format!("p{i}-{guests}@example.org"))
+                .lang(Lang::En)
+                .guests(guests);
+            app.rsvp(event_id, spec).confirm_token
         })
         .collect()
 }
@@ -458,7 +395,7 @@ pub fn mail_ctx(app: &TestApp) -> MailContext {
 #[test]
 fn two_hundred_confirmations_race_for_twenty_places() {
     let app = TestApp::new();
-    let event_id = event(&app, "ansturm", 20);
+    let event_id = app.event(EventSpec::published("ansturm").capacity(20));
     let tokens = pending(&app, event_id, 200, 0);
     let pool = grillplatz::db::connect(&app.url, 16).expect("pool");
     let ctx = mail_ctx(&app);
@@ -504,7 +441,7 @@ fn two_hundred_confirmations_race_for_twenty_places() {
 #[actix_web::test]
 async fn a_cancellation_promotes_the_first_waiting_people_who_fit() {
     let app = TestApp::new();
-    let event_id = event(&app, "klein", 2);
+    let event_id = app.event(EventSpec::published("klein").capacity(2));
     let ctx = mail_ctx(&app);
     let with_guest = pending(&app, event_id, 2, 1); // two people bringing one guest each
     let alone = pending(&app, event_id, 1, 0);
@@ -555,14 +492,15 @@ async fn a_cancellation_promotes_the_first_waiting_people_who_fit() {
 #[actix_web::test]
 async fn expired_links_say_so_and_registering_again_helps() {
     let app = TestApp::new();
-    let event_id = event(&app, "grillen", 5);
-    let token = pending(&app, event_id, 1, 0).remove(0);
-    with_conn(&app, |c| {
-        diesel::update(rsvp_links::table)
-            .set(rsvp_links::expires_at.eq(now() - Duration::minutes(1)))
-            .execute(c)
-            .expect("expire")
-    });
+    let event_id = app.event(EventSpec::published("grillen").capacity(5));
+    // Registered just longer ago than a confirmation link lasts.
+    let registered_at = now() - queries::CONFIRM_TTL - Duration::minutes(1);
+    let token = app
+        .rsvp(
+            event_id,
+            RsvpSpec::pending("Person 0").registered_at(registered_at),
+        )
+        .confirm_token;
     let mut client = app.client().await;
     let url = format!("/en/rsvp/confirm/{token}");
     let res = client.submit(&url, &url, &[]).await;
@@ -571,9 +509,11 @@ async fn expired_links_say_so_and_registering_again_helps() {
 }
 
 fn ics(app: &TestApp, start: NaiveDateTime) -> String {
-    let mut input = event_input("zeitumstellung", 10, start);
-    input.agenda.clear();
-    with_conn(app, |c| queries::save_event(c, None, &input, now())).expect("event");
+    app.event(
+        EventSpec::published("zeitumstellung")
+            .starting_at(start)
+            .without_agenda(),
+    );
     String::new()
 }
 
@@ -630,7 +570,7 @@ async fn calendars_keep_local_times_across_daylight_saving_changes() {
 #[actix_web::test]
 async fn calendar_uid_stays_and_sequence_rises_with_each_change() {
     let app = TestApp::new();
-    let id = event(&app, "grillen", 10);
+    let id = app.event(EventSpec::published("grillen"));
     let mut client = app.client().await;
     let first = client.get("/calendar.ics").await.body;
     let uid = first
@@ -638,8 +578,11 @@ async fn calendar_uid_stays_and_sequence_rises_with_each_change() {
         .find(|l| l.starts_with("UID:"))
         .expect("uid")
         .to_string();
-    let mut input = event_input("grillen", 12, now() + Duration::days(11));
-    input.title_de = "Sommergrillen (verschoben)".into();
+    let input = EventSpec::published("grillen")
+        .capacity(12)
+        .starting_at(now() + Duration::days(11))
+        .titled_de("Sommergrillen (verschoben)")
+        .input();
     with_conn(&app, |c| queries::save_event(c, Some(id), &input, now())).expect("edit");
     let second = client.get("/calendar.ics").await.body;
     assert!(second.contains(&uid));
@@ -658,7 +601,7 @@ async fn calendar_uid_stays_and_sequence_rises_with_each_change() {
 #[actix_web::test]
 async fn many_registrations_from_one_address_are_slowed_down() {
     let app = TestApp::new();
-    event(&app, "grillen", 100);
+    app.event(EventSpec::published("grillen").capacity(100));
     let mut client = app.client().await;
     for n in 0..10 {
         let email = format!("person{n}@example.org");

@@ -4,39 +4,12 @@ use chrono::Duration;
 use diesel::prelude::*;
 use grillplatz::clock::now;
 use grillplatz::db::schema::{events, outbox, rsvps};
+use grillplatz::events::model::Diet;
 use grillplatz::events::queries;
 
-use crate::events::event;
-use crate::support::{PASSWORD, TestApp, with_conn};
+use crate::support::{EventSpec, PASSWORD, RsvpSpec, TestApp, with_conn};
 
 const EMAIL: &str = "anna@example.org";
-
-fn rsvp(app: &TestApp, event_id: i64, name: &str, status: &str, guests: i32, diet: &str) -> i64 {
-    with_conn(app, |c| {
-        diesel::insert_into(rsvps::table)
-            .values((
-                rsvps::event_id.eq(event_id),
-                rsvps::name.eq(name),
-                rsvps::email.eq(format!(
-                    "{}@example.org",
-                    name.to_lowercase()
-                        .replace(['=', '(', ')', '"', ' ', ','], "")
-                )),
-                rsvps::lang.eq("de"),
-                rsvps::guests.eq(guests),
-                rsvps::diet.eq(diet),
-                rsvps::notes.eq("=1+1"),
-                rsvps::status.eq(status),
-                rsvps::manage_token_hash.eq(grillplatz::tokens::random_token()),
-                rsvps::consent_at.eq(now()),
-                rsvps::created_at.eq(now()),
-                rsvps::waitlisted_at.eq((status == "waitlisted").then_some(now())),
-            ))
-            .returning(rsvps::id)
-            .get_result(c)
-            .expect("rsvp")
-    })
-}
 
 fn subjects(app: &TestApp) -> Vec<String> {
     with_conn(app, |c| {
@@ -137,10 +110,11 @@ async fn organizer_creates_an_event_and_bad_input_comes_back() {
 async fn cancelling_an_event_emails_everyone_registered() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
-    let id = event(&app, "grillen", 10);
-    rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
-    rsvp(&app, id, "Ben", "waitlisted", 0, "omnivore");
-    rsvp(&app, id, "Eve", "cancelled", 0, "omnivore");
+    // One place, so Ben waits.
+    let id = app.event(EventSpec::published("grillen").capacity(1));
+    app.rsvp(id, RsvpSpec::confirmed("Jana"));
+    app.rsvp(id, RsvpSpec::waitlisted("Ben").diet(Diet::Omnivore));
+    app.rsvp(id, RsvpSpec::cancelled("Eve").diet(Diet::Omnivore));
     let mut client = app.client().await;
     client.login(EMAIL, PASSWORD).await;
     let edit = format!("/admin/events/{id}/edit");
@@ -173,17 +147,23 @@ async fn cancelling_an_event_emails_everyone_registered() {
 async fn attendee_list_counts_for_the_grill_and_exports_safe_csv() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
-    let id = event(&app, "grillen", 10);
-    rsvp(&app, id, "Jana", "confirmed", 2, "vegan");
-    rsvp(
-        &app,
+    // Four places: Jana with two guests and the formula take them, Ben waits.
+    let id = app.event(EventSpec::published("grillen").capacity(4));
+    app.rsvp(id, RsvpSpec::confirmed("Jana").guests(2).notes("=1+1"));
+    app.rsvp(
         id,
-        "=HYPERLINK(\"http://evil.example\",\"klick\")",
-        "confirmed",
-        0,
-        "omnivore",
+        RsvpSpec::confirmed("=HYPERLINK(\"http://evil.example\",\"klick\")")
+            .email("hyperlink@example.org")
+            .diet(Diet::Omnivore)
+            .notes("=1+1"),
     );
-    rsvp(&app, id, "Ben", "waitlisted", 1, "vegetarian");
+    app.rsvp(
+        id,
+        RsvpSpec::waitlisted("Ben")
+            .guests(1)
+            .diet(Diet::Vegetarian)
+            .notes("=1+1"),
+    );
     let mut client = app.client().await;
     client.login(EMAIL, PASSWORD).await;
     let page = client.get(&format!("/admin/events/{id}/attendees")).await;
@@ -223,10 +203,10 @@ async fn attendee_list_counts_for_the_grill_and_exports_safe_csv() {
 async fn people_are_checked_in_at_the_door() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
-    let id = event(&app, "grillen", 10);
-    let jana = rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
-    let other_event = event(&app, "anderes", 10);
-    let stranger = rsvp(&app, other_event, "Fremd", "confirmed", 0, "vegan");
+    let id = app.event(EventSpec::published("grillen"));
+    let jana = app.rsvp(id, RsvpSpec::confirmed("Jana")).id;
+    let other_event = app.event(EventSpec::published("anderes"));
+    let stranger = app.rsvp(other_event, RsvpSpec::confirmed("Fremd")).id;
     let mut client = app.client().await;
     client.login(EMAIL, PASSWORD).await;
     let door = format!("/admin/events/{id}/checkin");
@@ -263,10 +243,11 @@ async fn people_are_checked_in_at_the_door() {
 async fn organizers_write_to_everyone_registered_or_waiting() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
-    let id = event(&app, "grillen", 10);
-    rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
-    rsvp(&app, id, "Ben", "waitlisted", 0, "vegan");
-    rsvp(&app, id, "Eve", "pending", 0, "vegan");
+    // One place, so Ben waits.
+    let id = app.event(EventSpec::published("grillen").capacity(1));
+    app.rsvp(id, RsvpSpec::confirmed("Jana"));
+    app.rsvp(id, RsvpSpec::waitlisted("Ben"));
+    app.rsvp(id, RsvpSpec::pending("Eve"));
     let mut client = app.client().await;
     client.login(EMAIL, PASSWORD).await;
     let form = format!("/admin/events/{id}/message");
@@ -301,15 +282,16 @@ async fn organizers_write_to_everyone_registered_or_waiting() {
 #[actix_web::test]
 async fn reminders_go_out_once_per_attendee() {
     let app = TestApp::new();
-    let soon = {
-        let start = now() + Duration::hours(30);
-        let input = crate::events::event_input("bald", 10, start);
-        with_conn(&app, |c| queries::save_event(c, None, &input, now())).expect("event")
-    };
-    let later = event(&app, "spaeter", 10);
-    rsvp(&app, soon, "Jana", "confirmed", 0, "vegan");
-    rsvp(&app, soon, "Ben", "waitlisted", 0, "vegan");
-    rsvp(&app, later, "Eve", "confirmed", 0, "vegan");
+    // One place, so Ben waits.
+    let soon = app.event(
+        EventSpec::published("bald")
+            .capacity(1)
+            .starting_at(now() + Duration::hours(30)),
+    );
+    let later = app.event(EventSpec::published("spaeter"));
+    app.rsvp(soon, RsvpSpec::confirmed("Jana"));
+    app.rsvp(soon, RsvpSpec::waitlisted("Ben"));
+    app.rsvp(later, RsvpSpec::confirmed("Eve"));
     let config = &app.state.config;
     for _ in 0..3 {
         with_conn(&app, |c| {
@@ -330,6 +312,7 @@ async fn reminders_go_out_once_per_attendee() {
 async fn failed_mail_can_be_sent_again_from_the_admin() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
+    // Raw: the row as eight failed tries leave it, without running a worker eight times.
     with_conn(&app, |c| {
         diesel::insert_into(outbox::table)
             .values((
@@ -380,7 +363,7 @@ async fn failed_mail_can_be_sent_again_from_the_admin() {
 async fn posts_announce_events_and_events_link_their_recap() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
-    let id = event(&app, "grillen", 10);
+    let id = app.event(EventSpec::published("grillen"));
     let mut client = app.client().await;
     client.login(EMAIL, PASSWORD).await;
     let event_id = id.to_string();
@@ -465,9 +448,11 @@ async fn posts_announce_events_and_events_link_their_recap() {
 async fn raising_the_capacity_lets_waiting_people_in() {
     let app = TestApp::new();
     app.organizer(EMAIL, "Anna");
-    let id = event(&app, "grillen", 1);
-    rsvp(&app, id, "Jana", "confirmed", 0, "vegan");
-    let ben = rsvp(&app, id, "Ben", "waitlisted", 0, "omnivore");
+    let id = app.event(EventSpec::published("grillen").capacity(1));
+    app.rsvp(id, RsvpSpec::confirmed("Jana"));
+    let ben = app
+        .rsvp(id, RsvpSpec::waitlisted("Ben").diet(Diet::Omnivore))
+        .id;
     let mut client = app.client().await;
     client.login(EMAIL, PASSWORD).await;
     let edit = format!("/admin/events/{id}/edit");

@@ -89,7 +89,7 @@ async fn sitemap_lists_both_languages_with_alternates() {
         author,
         PostSpec::published(Lang::De, "entwurf", "Entwurf").draft(),
     );
-    crate::events::event(&app, "sommerfest", 10);
+    app.event(crate::support::EventSpec::published("sommerfest"));
     let mut client = app.client().await;
     let res = client.get("/sitemap.xml").await;
     assert_eq!(res.status, 200);

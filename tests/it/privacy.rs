@@ -7,11 +7,11 @@ use grillplatz::db::schema::{
 };
 use grillplatz::i18n::Lang;
 use grillplatz::mail::suppression::{self, Reason};
-use grillplatz::topics::model::TopicInput;
-use grillplatz::topics::queries::{self as board, NoteAuthor, Proposer};
+use grillplatz::topics::queries::{self as board, NoteAuthor};
 
-use crate::events::event;
-use crate::support::{PASSWORD, PostSpec, TestApp, with_conn};
+use crate::support::{
+    ContactSpec, EventSpec, PASSWORD, PostSpec, RsvpSpec, TestApp, TopicSpec, with_conn,
+};
 
 const ORGANIZER: &str = "anna@example.org";
 const JANA: &str = "jana@example.org";
@@ -24,58 +24,6 @@ struct Stored {
     topic: i64,
     approved_comment: i64,
     pending_comment: i64,
-}
-
-fn rsvp(app: &TestApp, event_id: i64, name: &str, email: &str, notes: &str) -> i64 {
-    with_conn(app, |c| {
-        diesel::insert_into(rsvps::table)
-            .values((
-                rsvps::event_id.eq(event_id),
-                rsvps::name.eq(name),
-                rsvps::email.eq(email),
-                rsvps::lang.eq("de"),
-                rsvps::guests.eq(1),
-                rsvps::diet.eq("vegan"),
-                rsvps::notes.eq(notes),
-                rsvps::status.eq("confirmed"),
-                rsvps::manage_token_hash.eq(format!("placeholder-{email}-{event_id}")),
-                rsvps::consent_at.eq(now()),
-                rsvps::created_at.eq(now()),
-                rsvps::confirmed_at.eq(now()),
-            ))
-            .returning(rsvps::id)
-            .get_result(c)
-            .expect("rsvp")
-    })
-}
-
-fn contact(app: &TestApp, email: &str, name: &str, tags: &[&str]) -> i64 {
-    with_conn(app, |c| {
-        let id: i64 = diesel::insert_into(contacts::table)
-            .values((
-                contacts::email.eq(email),
-                contacts::name.eq(name),
-                contacts::lang.eq("de"),
-                contacts::organization.eq("Nordlicht Software"),
-                contacts::status.eq("active"),
-                contacts::source.eq("newsletter"),
-                contacts::consent_at.eq(Some(now())),
-                contacts::consent_source.eq(Some("newsletter form")),
-                contacts::consent_text.eq(Some("Ja, schickt mir Einladungen.")),
-                contacts::created_at.eq(now()),
-                contacts::updated_at.eq(now()),
-            ))
-            .returning(contacts::id)
-            .get_result(c)
-            .expect("contact");
-        for tag in tags {
-            diesel::insert_into(contact_tags::table)
-                .values((contact_tags::contact_id.eq(id), contact_tags::tag.eq(*tag)))
-                .execute(c)
-                .expect("tag");
-        }
-        id
-    })
 }
 
 fn mail(app: &TestApp, to: &str, subject: &str, key: &str) {
@@ -99,24 +47,35 @@ fn mail(app: &TestApp, to: &str, subject: &str, key: &str) {
 /// has mail waiting; Ben is at the same event and must not be touched.
 fn jana_everywhere(app: &TestApp) -> Stored {
     let organizer = app.organizer(ORGANIZER, "Anna");
-    let event_id = event(app, "grillen", 20);
-    let jana_rsvp = rsvp(app, event_id, "Jana Beispiel", JANA, "Nussallergie");
-    let ben_rsvp = rsvp(app, event_id, "Ben Muster", BEN, "Kommt später");
-    contact(app, JANA, "Jana Beispiel", &["kunde", "halle"]);
-    contact(app, BEN, "Ben Muster", &["kunde"]);
-    let input = TopicInput {
-        title: "Rust im Betrieb".into(),
-        description: "Was nach dem ersten Jahr in Produktion gelernt wurde.".into(),
-        lang: Lang::De,
+    let event_id = app.event(EventSpec::published("grillen").capacity(20));
+    let rsvp = |name: &str, email: &str, notes: &str| {
+        let spec = RsvpSpec::confirmed(name)
+            .email(email)
+            .guests(1)
+            .notes(notes);
+        app.rsvp(event_id, spec).id
     };
-    let proposer = Proposer::Attendee {
-        rsvp_id: jana_rsvp,
-        name: "Jana".into(),
+    let jana_rsvp = rsvp("Jana Beispiel", JANA, "Nussallergie");
+    let ben_rsvp = rsvp("Ben Muster", BEN, "Kommt später");
+    let contact = |email: &str, name: &str, tags: &str| {
+        app.contact(
+            ContactSpec::new(email)
+                .name(name)
+                .organization("Nordlicht Software")
+                .tags(tags)
+                .announcements(false)
+                .consented("newsletter form", "Ja, schickt mir Einladungen."),
+        )
     };
-    let topic = with_conn(app, |c| {
-        board::propose(c, event_id, &proposer, &input, now())
-    })
-    .expect("topic");
+    contact(JANA, "Jana Beispiel", "kunde, halle");
+    contact(BEN, "Ben Muster", "kunde");
+    let topic = app.topic(
+        event_id,
+        jana_rsvp,
+        TopicSpec::new("Rust im Betrieb")
+            .description("Was nach dem ersten Jahr in Produktion gelernt wurde.")
+            .signed("Jana"),
+    );
     let author = NoteAuthor {
         name: "Jana".into(),
         rsvp_id: Some(jana_rsvp),

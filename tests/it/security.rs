@@ -176,7 +176,7 @@ async fn every_admin_route_is_closed_without_a_session_and_never_cached() {
     let app = TestApp::new();
     let author = app.organizer("anna@example.org", "Anna");
     app.post(author, PostSpec::published(Lang::De, "grillen", "Grillen"));
-    crate::events::event(&app, "sommergrillen", 10);
+    app.event(crate::support::EventSpec::published("sommergrillen"));
     let routes = admin_routes();
     assert!(
         routes.len() > 60,
@@ -228,7 +228,7 @@ async fn every_admin_form_refuses_a_wrong_csrf_token() {
     let app = TestApp::new();
     let author = app.organizer("anna@example.org", "Anna");
     app.post(author, PostSpec::published(Lang::De, "grillen", "Grillen"));
-    crate::events::event(&app, "sommergrillen", 10);
+    app.event(crate::support::EventSpec::published("sommergrillen"));
     let mut anna = app.client().await;
     anna.login("anna@example.org", PASSWORD).await;
     let before = row_counts(&app);
@@ -367,7 +367,7 @@ fn captured_log() -> &'static Captured {
 async fn the_access_log_names_routes_and_never_a_token() {
     let captured = captured_log();
     let app = TestApp::new();
-    crate::events::event(&app, "sommergrillen", 10);
+    app.event(crate::support::EventSpec::published("sommergrillen"));
     let mut client = app.client().await;
     client
         .submit(

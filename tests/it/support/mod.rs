@@ -1,5 +1,14 @@
 //! The test harness: a fresh database per test (SQLite file, or a PostgreSQL schema
 //! when TEST_DATABASE_URL is set), the real app, and a client that keeps cookies.
+//! Fixtures (`events`, `contacts`, `topics`) go through the app's own queries.
+
+pub mod contacts;
+pub mod events;
+pub mod topics;
+
+pub use contacts::ContactSpec;
+pub use events::{EventSpec, Registration, RsvpSpec};
+pub use topics::TopicSpec;
 
 use std::collections::HashMap;
 
@@ -11,7 +20,7 @@ use actix_web::http::header::HeaderMap;
 use actix_web::{test, web};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use grillplatz::blog::model::PostStatus;
+use grillplatz::blog::model::{CommentStatus, PostStatus};
 use grillplatz::blog::queries::{self, PostInput};
 use grillplatz::config::Config;
 use grillplatz::db::{self, Db, DbConn};
@@ -154,6 +163,7 @@ impl TestApp {
         queries::save_post(&mut self.conn(), None, author, &input).expect("save post")
     }
 
+    /// A comment as the form stores it, then moderated to `approved` or held back.
     pub fn comment(
         &self,
         post_id: i64,
@@ -162,19 +172,18 @@ impl TestApp {
         body: &str,
         approved: bool,
     ) -> i64 {
-        use grillplatz::db::schema::comments;
-        diesel::insert_into(comments::table)
-            .values((
-                comments::post_id.eq(post_id),
-                comments::author_name.eq(name),
-                comments::author_email.eq(email),
-                comments::body.eq(body),
-                comments::status.eq(if approved { "approved" } else { "pending" }),
-                comments::created_at.eq(grillplatz::clock::now()),
-            ))
-            .returning(comments::id)
-            .get_result(&mut *self.conn())
-            .expect("comment")
+        let mut conn = self.conn();
+        let (id, status) =
+            queries::add_comment(&mut conn, post_id, name, email, body).expect("comment");
+        let wanted = if approved {
+            CommentStatus::Approved
+        } else {
+            CommentStatus::Pending
+        };
+        if status != wanted {
+            queries::set_comment_status(&mut conn, id, wanted).expect("moderate");
+        }
+        id
     }
 }
 
@@ -290,6 +299,42 @@ impl Resp {
 
     pub fn html(&self) -> scraper::Html {
         scraper::Html::parse_document(&self.body)
+    }
+
+    /// How many elements match the CSS selector `css`.
+    pub fn count(&self, css: &str) -> usize {
+        let selector = scraper::Selector::parse(css).expect("a valid CSS selector");
+        self.html().select(&selector).count()
+    }
+
+    /// The text of every element matching `css`, trimmed, in page order.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let selector = scraper::Selector::parse(css).expect("a valid CSS selector");
+        self.html()
+            .select(&selector)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    /// Asserts an element matches `css`: the page is the one the test means.
+    pub fn assert_has(&self, css: &str) {
+        assert!(
+            self.count(css) > 0,
+            "expected an element {css:?} in the {} page:\n{}",
+            self.status,
+            self.body
+        );
+    }
+
+    /// Asserts no element matches `css`; unlike a substring check it cannot pass
+    /// because the markup is spelled differently.
+    pub fn assert_no(&self, css: &str) {
+        assert_eq!(
+            self.count(css),
+            0,
+            "did not expect an element {css:?} in:\n{}",
+            self.body
+        );
     }
 
     /// The value of the form field `name`: its value attribute, a textarea's text, or a

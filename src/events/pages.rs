@@ -1,10 +1,12 @@
-//! View models and page structs of the public event pages.
+//! View models and page structs of the event pages, public and organizer.
 
 use askama::Template;
 use chrono::NaiveDateTime;
 
-use super::forms::RsvpForm;
-use super::model::{AgendaItem, Diet, Event, Registration};
+use super::forms::{EventForm, MessageForm, RsvpForm};
+use super::model::{
+    AgendaItem, Diet, Event, EventFormat, EventStatus, Registration, Rsvp, RsvpStatus,
+};
 use crate::i18n::{FluentArg, Lang, format};
 use crate::web::PageCtx;
 use crate::web::forms::FieldErrors;
@@ -219,4 +221,118 @@ impl ManagePage {
     fn guest_options(&self) -> Vec<String> {
         (0..=self.max_guests).map(|n| n.to_string()).collect()
     }
+}
+
+// The organizer's pages.
+
+pub struct EventRow {
+    pub id: i64,
+    pub title: String,
+    pub when: String,
+    pub status: EventStatus,
+    pub open_space: bool,
+}
+
+#[derive(Template)]
+#[template(path = "events/admin/events.html")]
+pub struct AdminEventsPage {
+    pub ctx: PageCtx,
+    pub rows: Vec<EventRow>,
+}
+
+#[derive(Template)]
+#[template(path = "events/admin/event_edit.html")]
+pub struct EventEditPage {
+    pub ctx: PageCtx,
+    pub event_id: Option<i64>,
+    pub status: Option<EventStatus>,
+    pub public_href: Option<String>,
+    pub form: EventForm,
+    pub errors: FieldErrors,
+    pub formats: &'static [EventFormat],
+    pub posts: Vec<(i64, String)>,
+}
+
+/// Head counts for the grill.
+pub struct Totals {
+    pub people: i64,
+    pub guests: i64,
+    pub waiting: i64,
+    pub diets: Vec<(Diet, i64)>,
+}
+
+pub struct AttendeeRow {
+    pub name: String,
+    pub email: String,
+    pub status: RsvpStatus,
+    pub guests: i32,
+    pub diet: Diet,
+    pub notes: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/admin/attendees.html")]
+pub struct AttendeesPage {
+    pub ctx: PageCtx,
+    pub event_id: i64,
+    pub title: String,
+    pub totals: Totals,
+    pub rows: Vec<AttendeeRow>,
+}
+
+impl Totals {
+    pub fn of(rsvps: &[Rsvp]) -> Totals {
+        let confirmed: Vec<&Rsvp> = rsvps
+            .iter()
+            .filter(|r| r.status == RsvpStatus::Confirmed)
+            .collect();
+        Totals {
+            people: confirmed.len() as i64,
+            guests: confirmed.iter().map(|r| i64::from(r.guests)).sum(),
+            waiting: rsvps
+                .iter()
+                .filter(|r| r.status == RsvpStatus::Waitlisted)
+                .count() as i64,
+            diets: Diet::ALL
+                .iter()
+                .map(|d| {
+                    let places = confirmed
+                        .iter()
+                        .filter(|r| r.diet == *d)
+                        .map(|r| r.places())
+                        .sum();
+                    (*d, places)
+                })
+                .collect(),
+        }
+    }
+}
+
+pub struct CheckinRow {
+    pub id: i64,
+    pub name: String,
+    pub guests: i32,
+    pub arrived: bool,
+}
+
+#[derive(Template)]
+#[template(path = "events/admin/checkin.html")]
+pub struct CheckinPage {
+    pub ctx: PageCtx,
+    pub event_id: i64,
+    pub title: String,
+    pub query: String,
+    pub arrived: usize,
+    pub rows: Vec<CheckinRow>,
+}
+
+#[derive(Template)]
+#[template(path = "events/admin/message.html")]
+pub struct MessagePage {
+    pub ctx: PageCtx,
+    pub event_id: i64,
+    pub title: String,
+    pub recipients: usize,
+    pub form: MessageForm,
+    pub errors: FieldErrors,
 }

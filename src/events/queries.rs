@@ -522,8 +522,68 @@ pub fn save_event(
     now: NaiveDateTime,
 ) -> QueryResult<i64> {
     // Rendered outside the transaction so the write lock is not held meanwhile.
-    let html_de = markdown::to_html(&input.description_de, Author::Organizer);
-    let html_en = markdown::to_html(&input.description_en, Author::Organizer);
+    let html = Rendered::of(input);
+    store_event(conn, id, input, &html, now)
+}
+
+/// How an organizer's save went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventSaved {
+    Saved(i64),
+    SlugTaken,
+    UnknownRecap,
+}
+
+/// Saves an event and, in the same transaction, gives places it freed (more capacity,
+/// fewer guests allowed) to waiting people, so no one sees one without the other.
+pub fn save_event_and_fill(
+    conn: &mut DbConn,
+    id: Option<i64>,
+    input: &EventInput,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<EventSaved> {
+    let html = Rendered::of(input);
+    crate::db::write_transaction(conn, |conn| {
+        if let Some(post) = input.recap_post_id
+            && crate::blog::queries::post_by_id(conn, post)?.is_none()
+        {
+            return Ok(EventSaved::UnknownRecap);
+        }
+        // A savepoint: a taken slug rolls back only the store, not the transaction.
+        match store_event(conn, id, input, &html, now) {
+            Ok(id) => {
+                fill_free_places(conn, id, mail_ctx, now)?;
+                Ok(EventSaved::Saved(id))
+            }
+            Err(e) if crate::db::is_unique_violation(&e) => Ok(EventSaved::SlugTaken),
+            Err(e) => Err(e),
+        }
+    })
+}
+
+/// Both descriptions as HTML.
+struct Rendered {
+    de: String,
+    en: String,
+}
+
+impl Rendered {
+    fn of(input: &EventInput) -> Rendered {
+        Rendered {
+            de: markdown::to_html(&input.description_de, Author::Organizer),
+            en: markdown::to_html(&input.description_en, Author::Organizer),
+        }
+    }
+}
+
+fn store_event(
+    conn: &mut DbConn,
+    id: Option<i64>,
+    input: &EventInput,
+    html: &Rendered,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
     crate::db::write_transaction(conn, |conn| {
         let values = (
             events::slug.eq(&input.slug),
@@ -532,8 +592,8 @@ pub fn save_event(
             events::title_en.eq(&input.title_en),
             events::description_de.eq(&input.description_de),
             events::description_en.eq(&input.description_en),
-            events::description_html_de.eq(&html_de),
-            events::description_html_en.eq(&html_en),
+            events::description_html_de.eq(&html.de),
+            events::description_html_en.eq(&html.en),
             events::starts_at.eq(input.starts_at),
             events::ends_at.eq(input.ends_at),
             events::timezone.eq(input.timezone),
@@ -543,7 +603,7 @@ pub fn save_event(
             events::max_guests.eq(input.max_guests),
             events::registration_opens_at.eq(input.registration_opens_at),
             events::registration_closes_at.eq(input.registration_closes_at),
-            events::status.eq(input.status.as_str()),
+            events::status.eq(input.status),
             events::recap_post_id.eq(input.recap_post_id),
             events::updated_at.eq(now),
         );

@@ -2,7 +2,6 @@
 //! suggestion), merging, hiding, their own topic suggestions and the recap draft.
 
 use actix_session::Session;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDateTime;
@@ -22,7 +21,7 @@ use crate::topics::pages::{Grid, grid, slot_time};
 use crate::topics::queries::{self, GridPart, Limits, Proposer, TopicError};
 use crate::topics::recap;
 use crate::topics::schedule::{self, Placement, RoomSize, Wanted};
-use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors, Rejected};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render_status, see_other};
 
@@ -263,16 +262,18 @@ fn datetime_local(t: NaiveDateTime, event: &Event) -> String {
         .to_string()
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn render_page(
     state: &AppState,
     ctx: PageCtx,
     id: i64,
-    typed: Typed,
-    errors: FieldErrors,
+    shown: impl Into<Rejected<Typed>>,
     suggest: bool,
-    status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
+    let Rejected {
+        form: typed,
+        errors,
+        status,
+    } = shown.into();
     let ctx = admin_ctx(state, ctx, "events").await?;
     let lang = ctx.lang;
     let l = load(state, id).await?;
@@ -383,16 +384,8 @@ async fn page(
     path: web::Path<i64>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    render_page(
-        &state,
-        ctx,
-        path.into_inner(),
-        Typed::default(),
-        FieldErrors::default(),
-        query.suggest == "1",
-        StatusCode::OK,
-    )
-    .await
+    let suggest = query.suggest == "1";
+    render_page(&state, ctx, path.into_inner(), Typed::default(), suggest).await
 }
 
 fn back(id: i64) -> HttpResponse {
@@ -434,8 +427,7 @@ async fn save_limits(
             limits: Some(form),
             ..Typed::default()
         };
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return render_page(&state, ctx, id, typed, errors, false, status).await;
+        return render_page(&state, ctx, id, Rejected::new(typed, errors), false).await;
     }
     load(&state, id).await?;
     state
@@ -483,8 +475,7 @@ async fn add_room(
         room: Some(form),
         ..Typed::default()
     };
-    let status = StatusCode::UNPROCESSABLE_ENTITY;
-    render_page(&state, ctx, id, typed, errors, false, status).await
+    render_page(&state, ctx, id, Rejected::new(typed, errors), false).await
 }
 
 async fn delete_room(
@@ -573,8 +564,7 @@ async fn add_slot(
         slot: Some(form),
         ..Typed::default()
     };
-    let status = StatusCode::UNPROCESSABLE_ENTITY;
-    render_page(&state, ctx, id, typed, errors, false, status).await
+    render_page(&state, ctx, id, Rejected::new(typed, errors), false).await
 }
 
 async fn add_topic(
@@ -608,8 +598,7 @@ async fn add_topic(
                 topic: Some(form),
                 ..Typed::default()
             };
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            render_page(&state, ctx, id, typed, errors, false, status).await
+            render_page(&state, ctx, id, Rejected::new(typed, errors), false).await
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
 use crate::events::model::{Event, Rsvp};
 use crate::i18n::{FluentArg, Lang, format};
-use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
+use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors, Rejected};
 use crate::web::nav::{Link, Pager};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, client_ip, rate_limit, render, render_status, see_other};
@@ -177,30 +177,22 @@ async fn index(
         .flatten()
         .unwrap_or_else(|| TopicForm::blank(ctx.lang));
     let newest = query.sort == "new";
-    board_page(
-        &state,
-        ctx,
-        &session,
-        event,
-        form,
-        FieldErrors::default(),
-        newest,
-        StatusCode::OK,
-    )
-    .await
+    board_page(&state, ctx, &session, event, form, newest).await
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn board_page(
     state: &AppState,
     ctx: PageCtx,
     session: &Session,
     event: Event,
-    form: TopicForm,
-    errors: FieldErrors,
+    shown: impl Into<Rejected<TopicForm>>,
     newest: bool,
-    status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
+    let Rejected {
+        form,
+        errors,
+        status,
+    } = shown.into();
     let lang = ctx.lang;
     let data = read_board(state, session, &event).await?;
     let mut topics = data.cards(&event, lang);
@@ -250,10 +242,10 @@ async fn propose(
     if form.is_bot() {
         return Ok(see_other(&base));
     }
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let fail = |errors: FieldErrors, status: StatusCode, ctx: PageCtx, event: Event| {
-        let (state, session, form) = (state.clone(), session.clone(), form.clone());
-        async move { board_page(&state, ctx, &session, event, form, errors, false, status).await }
+        let (state, session) = (state.clone(), session.clone());
+        let shown = Rejected::new(form.clone(), errors).with_status(status);
+        async move { board_page(&state, ctx, &session, event, shown, false).await }
     };
     if !board_open(&event) {
         let mut errors = FieldErrors::default();
@@ -262,7 +254,7 @@ async fn propose(
     }
     let input = match form.validate() {
         Ok(input) => input,
-        Err(errors) => return fail(errors, unprocessable, ctx, event).await,
+        Err(errors) => return fail(errors, StatusCode::UNPROCESSABLE_ENTITY, ctx, event).await,
     };
     let remembered = session::attendee(&session, event.id);
     let event_id = event.id;
@@ -351,30 +343,22 @@ async fn show(
 ) -> Result<HttpResponse, AppError> {
     let (_, slug, topic_id) = path.into_inner();
     let event = load_event(&state, slug).await?;
-    topic_page(
-        &state,
-        ctx,
-        &session,
-        event,
-        topic_id,
-        None,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    topic_page(&state, ctx, &session, event, topic_id, None).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The topic page; `shown` is a note sent back, `None` the page as first opened.
 async fn topic_page(
     state: &AppState,
     ctx: PageCtx,
     session: &Session,
     event: Event,
     topic_id: i64,
-    form: Option<NoteForm>,
-    errors: FieldErrors,
-    status: StatusCode,
+    shown: Option<Rejected<NoteForm>>,
 ) -> Result<HttpResponse, AppError> {
+    let (form, errors, status) = match shown {
+        Some(r) => (Some(r.form), r.errors, r.status),
+        None => (None, FieldErrors::default(), StatusCode::OK),
+    };
     let lang = ctx.lang;
     let data = read_board(state, session, &event).await?;
     let Some(topic) = data.topics.iter().find(|t| t.id == topic_id) else {
@@ -603,20 +587,9 @@ async fn save_note(
         })
         .await?;
     let back = |errors: FieldErrors, status: StatusCode, ctx: PageCtx, event: Event| {
-        let (state, session, form) = (state.clone(), session.clone(), form.clone());
-        async move {
-            topic_page(
-                &state,
-                ctx,
-                &session,
-                event,
-                topic_id,
-                Some(form),
-                errors,
-                status,
-            )
-            .await
-        }
+        let (state, session) = (state.clone(), session.clone());
+        let shown = Rejected::new(form.clone(), errors).with_status(status);
+        async move { topic_page(&state, ctx, &session, event, topic_id, Some(shown)).await }
     };
     let Some(author) = author else {
         let mut errors = FieldErrors::default();
@@ -665,20 +638,9 @@ async fn save_note(
                 base: latest.map(|id| id.to_string()).unwrap_or_default(),
                 ..form.clone()
             };
-            let mut errors = FieldErrors::default();
-            errors.add("body", Refusal::NoteConflict.key());
-            let status = StatusCode::CONFLICT;
-            topic_page(
-                &state,
-                ctx,
-                &session,
-                event,
-                topic_id,
-                Some(form),
-                errors,
-                status,
-            )
-            .await
+            let shown = Rejected::on(form, "body", Refusal::NoteConflict.key())
+                .with_status(StatusCode::CONFLICT);
+            topic_page(&state, ctx, &session, event, topic_id, Some(shown)).await
         }
         Some(Err(why)) => {
             let mut errors = FieldErrors::default();

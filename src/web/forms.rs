@@ -80,6 +80,49 @@ where
     }
 }
 
+/// A form as a page shows it: as typed, with what is wrong with it and the status to
+/// answer with. A form shown for the first time converts from the form itself (200, no
+/// errors); `Rejected::new` sends one back (422).
+#[derive(Debug, Clone)]
+pub struct Rejected<F> {
+    pub form: F,
+    pub errors: FieldErrors,
+    pub status: actix_web::http::StatusCode,
+}
+
+impl<F> Rejected<F> {
+    pub fn new(form: F, errors: FieldErrors) -> Rejected<F> {
+        Rejected {
+            form,
+            errors,
+            status: actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// Answered with another status than 422 (a conflict, a closed board…).
+    pub fn with_status(mut self, status: actix_web::http::StatusCode) -> Rejected<F> {
+        self.status = status;
+        self
+    }
+
+    /// Sent back with one message on one field.
+    pub fn on(form: F, field: &'static str, key: &'static str) -> Rejected<F> {
+        let mut errors = FieldErrors::default();
+        errors.add(field, key);
+        Rejected::new(form, errors)
+    }
+}
+
+impl<F> From<F> for Rejected<F> {
+    fn from(form: F) -> Rejected<F> {
+        Rejected {
+            form,
+            errors: FieldErrors::default(),
+            status: actix_web::http::StatusCode::OK,
+        }
+    }
+}
+
 /// Validation messages by field name; each message is a Fluent key.
 #[derive(Debug, Default, Clone)]
 pub struct FieldErrors {

@@ -1,7 +1,6 @@
 //! Writing, scheduling and publishing posts, and the categories they go in.
 
 use actix_session::Session;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{NaiveDateTime, TimeZone};
@@ -17,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::{Lang, format};
 use crate::markdown::{self, Author};
 use crate::web::forms::CsrfOnly;
-use crate::web::forms::{CsrfForm, FieldErrors, is_slug, slugify};
+use crate::web::forms::{CsrfForm, FieldErrors, Rejected, is_slug, slugify};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -342,16 +341,18 @@ async fn load_choices(state: &AppState, except: Option<i64>) -> Result<Choices, 
         .await
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn editor(
     state: &AppState,
     ctx: PageCtx,
     post: Option<&Post>,
-    form: PostForm,
-    errors: FieldErrors,
+    shown: impl Into<Rejected<PostForm>>,
     preview: Option<String>,
-    status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
+    let Rejected {
+        form,
+        errors,
+        status,
+    } = shown.into();
     let choices = load_choices(state, post.map(|p| p.id)).await?;
     let lang = ctx.lang;
     let now = crate::clock::now();
@@ -393,16 +394,7 @@ async fn new_form(
         lang: ctx.lang.code().to_string(),
         ..PostForm::default()
     };
-    editor(
-        &state,
-        ctx,
-        None,
-        form,
-        FieldErrors::default(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    editor(&state, ctx, None, form, None).await
 }
 
 async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppError> {
@@ -435,16 +427,7 @@ async fn edit_form(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (post, form) = load_post(&state, id).await?;
-    editor(
-        &state,
-        ctx,
-        Some(&post),
-        form,
-        FieldErrors::default(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    editor(&state, ctx, Some(&post), form, None).await
 }
 
 async fn create(
@@ -499,25 +482,15 @@ async fn save(
         .db
         .run(|conn| Ok(queries::all_categories(conn)?))
         .await?;
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let (action, input) = match validate(&form, &categories, tz) {
         Ok(valid) => valid,
         Err(errors) => {
-            return editor(state, ctx, post.as_ref(), form, errors, None, unprocessable).await;
+            return editor(state, ctx, post.as_ref(), Rejected::new(form, errors), None).await;
         }
     };
     if action == Action::Preview {
         let preview = Some(input.body_html.clone());
-        return editor(
-            state,
-            ctx,
-            post.as_ref(),
-            form,
-            FieldErrors::default(),
-            preview,
-            StatusCode::OK,
-        )
-        .await;
+        return editor(state, ctx, post.as_ref(), form, preview).await;
     }
     let post_id = post.as_ref().map(|p| p.id);
     let author_id = post.as_ref().map_or(organizer.0.id, |p| p.author_id);
@@ -576,7 +549,7 @@ async fn save(
             session::flash(session, FlashKind::Success, key);
             Ok(see_other(&format!("/admin/posts/{id}/edit")))
         }
-        Err(errors) => editor(state, ctx, post.as_ref(), form, errors, None, unprocessable).await,
+        Err(errors) => editor(state, ctx, post.as_ref(), Rejected::new(form, errors), None).await,
     }
 }
 
@@ -641,10 +614,13 @@ struct CategoriesPage {
 async fn categories_page(
     state: &AppState,
     ctx: PageCtx,
-    form: CategoryForm,
-    errors: FieldErrors,
-    status: StatusCode,
+    shown: impl Into<Rejected<CategoryForm>>,
 ) -> Result<HttpResponse, AppError> {
+    let Rejected {
+        form,
+        errors,
+        status,
+    } = shown.into();
     let categories = state
         .db
         .run(|conn| Ok(queries::all_categories(conn)?))
@@ -663,14 +639,7 @@ async fn categories(
     ctx: PageCtx,
     _organizer: Organizer,
 ) -> Result<HttpResponse, AppError> {
-    categories_page(
-        &state,
-        ctx,
-        CategoryForm::default(),
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    categories_page(&state, ctx, CategoryForm::default()).await
 }
 
 async fn add_category(
@@ -708,5 +677,5 @@ async fn add_category(
         }
         errors.add("slug", "error-slug-taken");
     }
-    categories_page(&state, ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+    categories_page(&state, ctx, Rejected::new(form, errors)).await
 }

@@ -12,8 +12,8 @@ use crate::db::schema::outbox;
 use crate::error::AppError;
 use crate::mail::{self, OutboxStatus, worker};
 use crate::web::forms::{CsrfForm, CsrfOnly};
-use crate::web::session::{self, FlashKind};
-use crate::web::{PageCtx, render, see_other};
+use crate::db::DbConn;
+use crate::web::{PageCtx, render};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/outbox", web::get().to(overview))
@@ -80,17 +80,10 @@ async fn retry(
     state: web::Data<AppState>,
     session: Session,
     _o: Organizer,
-    path: web::Path<String>,
+    path: web::Path<i64>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let changed = state
-        .db
-        .run(move |conn| Ok(worker::retry(conn, id)?))
-        .await?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    session::flash(&session, FlashKind::Success, "outbox-retried");
-    Ok(see_other("/admin/outbox"))
+    let id = path.into_inner();
+    let work = move |conn: &mut DbConn| Ok(worker::retry(conn, id)?);
+    super::act_on_row(&state, &session, work, "outbox-retried", "/admin/outbox").await
 }

@@ -86,41 +86,6 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
-/// Windows-1252 at 0x80–0x9F; the five unassigned bytes keep their C1 code points,
-/// as browsers do. Every other byte is the Latin-1 code point of the same value.
-const CP1252_HIGH: [char; 32] = [
-    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
-    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}',
-    '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
-    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
-];
-
-fn windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
-}
-
-fn utf16(bytes: &[u8], little_endian: bool) -> Result<String, ImportError> {
-    if bytes.len() % 2 != 0 {
-        return Err(ImportError::NotText);
-    }
-    let units = bytes.chunks_exact(2).map(|pair| {
-        if little_endian {
-            u16::from_le_bytes([pair[0], pair[1]])
-        } else {
-            u16::from_be_bytes([pair[0], pair[1]])
-        }
-    });
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| ImportError::NotText)
-}
-
 /// Reads an uploaded file as text. A BOM decides; without one, valid UTF-8 is UTF-8 and
 /// anything else is taken as Windows-1252, which is what Excel writes on German Windows.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
@@ -131,18 +96,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ImportError::Spreadsheet);
     }
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        let text = std::str::from_utf8(rest).map_err(|_| ImportError::NotText)?;
-        (text.to_string(), Encoding::Utf8Bom)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        (utf16(rest, true)?, Encoding::Utf16Le)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        (utf16(rest, false)?, Encoding::Utf16Be)
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), Encoding::Utf8),
-            Err(_) => (windows_1252(bytes), Encoding::Windows1252),
+    let (text, encoding) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((found, bom)) => {
+            let (text, malformed) = found.decode_without_bom_handling(&bytes[bom..]);
+            if malformed {
+                return Err(ImportError::NotText);
+            }
+            let encoding = if found == encoding_rs::UTF_8 {
+                Encoding::Utf8Bom
+            } else if found == encoding_rs::UTF_16LE {
+                Encoding::Utf16Le
+            } else {
+                Encoding::Utf16Be
+            };
+            (text.into_owned(), encoding)
         }
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), Encoding::Utf8),
+            Err(_) => {
+                // Unassigned bytes keep their C1 code points, as browsers do.
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                (text.into_owned(), Encoding::Windows1252)
+            }
+        },
     };
     // Old DOS tools end files with Ctrl-Z.
     let text = text.trim_end_matches('\u{1A}');

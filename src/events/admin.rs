@@ -6,7 +6,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::AppState;
 use crate::admin::Organizer;
-use crate::admin::admin_ctx;
+use crate::admin::{act_on_row, admin_ctx};
+use crate::db::DbConn;
 use crate::clock::now;
 use crate::error::AppError;
 use crate::events::forms::{CheckinForm, CheckinQuery, EventForm, MessageForm};
@@ -213,15 +214,15 @@ async fn cancel(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let mail_ctx = state.config.mail_context();
-    state
-        .db
-        .run(move |conn| {
-            queries::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok(queries::cancel_event(conn, id, &mail_ctx, now())?)
-        })
-        .await?;
-    session::flash(&session, FlashKind::Success, "event-cancelled-flash");
-    Ok(see_other(&format!("/admin/events/{id}/edit")))
+    let work = move |conn: &mut DbConn| {
+        let found = queries::by_id(conn, id)?.is_some();
+        if found {
+            queries::cancel_event(conn, id, &mail_ctx, now())?;
+        }
+        Ok(found)
+    };
+    let then = format!("/admin/events/{id}/edit");
+    act_on_row(&state, &session, work, "event-cancelled-flash", &then).await
 }
 
 async fn load_attendees(state: &AppState, id: i64) -> Result<(Event, Vec<Rsvp>), AppError> {

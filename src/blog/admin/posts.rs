@@ -8,7 +8,8 @@ use chrono_tz::Tz;
 
 use crate::AppState;
 use crate::admin::Organizer;
-use crate::admin::admin_ctx;
+use crate::admin::{act_on_row, admin_ctx};
+use crate::db::DbConn;
 use crate::blog::model::{Category, Post, PostState, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::is_unique_violation;
@@ -561,15 +562,9 @@ async fn unpublish(
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let changed = state
-        .db
-        .run(move |conn| Ok(queries::unpublish(conn, id)?))
-        .await?;
-    if changed == 0 {
-        return Err(AppError::NotFound);
-    }
-    session::flash(&session, FlashKind::Success, "post-unpublished");
-    Ok(see_other(&format!("/admin/posts/{id}/edit")))
+    let work = move |conn: &mut DbConn| Ok(queries::unpublish(conn, id)?);
+    let then = format!("/admin/posts/{id}/edit");
+    act_on_row(&state, &session, work, "post-unpublished", &then).await
 }
 
 async fn delete(
@@ -580,15 +575,8 @@ async fn delete(
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let deleted = state
-        .db
-        .run(move |conn| Ok(queries::delete_post(conn, id)?))
-        .await?;
-    if deleted == 0 {
-        return Err(AppError::NotFound);
-    }
-    session::flash(&session, FlashKind::Success, "post-deleted");
-    Ok(see_other("/admin/posts"))
+    let work = move |conn: &mut DbConn| Ok(queries::delete_post(conn, id)?);
+    act_on_row(&state, &session, work, "post-deleted", "/admin/posts").await
 }
 
 #[derive(Debug, Default, Clone, serde::Deserialize)]

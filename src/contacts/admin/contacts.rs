@@ -8,7 +8,8 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::admin::Organizer;
-use crate::admin::admin_ctx;
+use crate::admin::{act_on_row, admin_ctx};
+use crate::db::DbConn;
 use crate::clock::now;
 use crate::contacts::model::{Contact, ContactSource, ContactStatus};
 use crate::contacts::queries::{self, ContactInput, Filter, PAGE_SIZE};
@@ -364,15 +365,8 @@ async fn delete(
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let deleted = state
-        .db
-        .run(move |conn| Ok(queries::delete(conn, id)?))
-        .await?;
-    if !deleted {
-        return Err(AppError::NotFound);
-    }
-    session::flash(&session, FlashKind::Success, "contact-deleted");
-    Ok(see_other("/admin/contacts"))
+    let work = move |conn: &mut DbConn| Ok(queries::delete(conn, id)?);
+    act_on_row(&state, &session, work, "contact-deleted", "/admin/contacts").await
 }
 
 async fn reactivate(
@@ -383,13 +377,7 @@ async fn reactivate(
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let done = state
-        .db
-        .run(move |conn| Ok(queries::reactivate(conn, id, now())?))
-        .await?;
-    if !done {
-        return Err(AppError::NotFound);
-    }
-    session::flash(&session, FlashKind::Success, "contact-reactivated");
-    Ok(see_other(&format!("/admin/contacts/{id}")))
+    let work = move |conn: &mut DbConn| Ok(queries::reactivate(conn, id, now())?);
+    let then = format!("/admin/contacts/{id}");
+    act_on_row(&state, &session, work, "contact-reactivated", &then).await
 }

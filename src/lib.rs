@@ -38,12 +38,22 @@ pub struct AppState {
     pub config: Config,
     pub db: Db,
     pub live: topics::live::LiveHub,
+    /// Fills in the RSVP form behind an invitation link.
+    pub find_invitee: events::model::FindInvitee,
+    /// The post editor's links to events and announcements.
+    pub post_neighbours: blog::model::PostNeighbours,
 }
 
 impl AppState {
     pub fn new(config: Config, db: Db) -> AppState {
         AppState {
             live: topics::live::LiveHub::new(config.live_streams),
+            find_invitee: contacts::queries::invitee,
+            post_neighbours: blog::model::PostNeighbours {
+                events: events::queries::link_choices,
+                is_announced: contacts::campaigns::is_announced,
+                set_announcement: contacts::campaigns::set_announcement,
+            },
             config,
             db,
         }

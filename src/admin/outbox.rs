@@ -8,11 +8,11 @@ use diesel::prelude::*;
 use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::admin_ctx;
+use crate::db::DbConn;
 use crate::db::schema::outbox;
 use crate::error::AppError;
 use crate::mail::{self, OutboxStatus, worker};
 use crate::web::forms::{CsrfForm, CsrfOnly};
-use crate::db::DbConn;
 use crate::web::{PageCtx, render};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -145,3 +145,20 @@ crate::text_enum! {
         Spam = "spam",
     }
 }
+
+/// An option of a select: (id, label).
+pub type Choice = (i64, String);
+
+/// What the post editor asks of the features built on the blog (an event a post is
+/// about, its announcement to contacts). The blog knows neither; the composition root
+/// passes their functions in.
+#[derive(Clone, Copy)]
+pub struct PostNeighbours {
+    /// The events a post may be about, as (id, label in `lang`), newest first.
+    pub events: fn(&mut crate::db::DbConn, Lang) -> QueryResult<Vec<Choice>>,
+    /// Whether the post has an announcement that is not cancelled.
+    pub is_announced: fn(&mut crate::db::DbConn, i64) -> QueryResult<bool>,
+    /// Plans (or withdraws) the announcement of a saved post, as organizer `organizer`.
+    pub set_announcement:
+        fn(&mut crate::db::DbConn, &Post, bool, i64, NaiveDateTime) -> QueryResult<()>,
+}

@@ -43,6 +43,11 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Campaign>> {
 }
 
 /// The announcement campaign of a post, if its author asked for one.
+/// Whether a post has an announcement that is not cancelled.
+pub fn is_announced(conn: &mut DbConn, post_id: i64) -> QueryResult<bool> {
+    Ok(of_post(conn, post_id)?.is_some_and(|c| c.status != CampaignStatus::Cancelled))
+}
+
 pub fn of_post(conn: &mut DbConn, post_id: i64) -> QueryResult<Option<Campaign>> {
     campaigns::table
         .filter(campaigns::post_id.eq(post_id))

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use super::model::{Contact, ContactStatus};
 use crate::db::schema::{contact_tags, contacts};
 use crate::db::{DbConn, is_unique_violation, write_transaction};
+use crate::events::model::Invitee;
 use crate::i18n::Lang;
 use crate::mail::suppression::{self, Reason};
 
@@ -126,6 +127,15 @@ pub fn all_tags(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
         }
     }
     Ok(counted)
+}
+
+/// The contact an invitation went to, as the event's RSVP form wants it.
+pub fn invitee(conn: &mut DbConn, id: i64) -> QueryResult<Option<Invitee>> {
+    Ok(by_id(conn, id)?.map(|c| Invitee {
+        name: c.name,
+        email: c.email,
+        lang: c.lang,
+    }))
 }
 
 pub fn by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<Contact>> {

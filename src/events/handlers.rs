@@ -111,15 +111,16 @@ async fn show(
     let event = load_event(&state, slug).await?;
     let mut form = RsvpForm::blank(ctx.lang);
     let invited = mail_ctx(&state).verify_contact_token("invite", &query.invite);
+    let find_invitee = state.find_invitee;
     if let Some(id) = invited
-        && let Some(contact) = state
+        && let Some(invitee) = state
             .db
-            .run(move |conn| Ok(crate::contacts::queries::by_id(conn, id)?))
+            .run(move |conn| Ok(find_invitee(conn, id)?))
             .await?
     {
-        form.name = contact.name;
-        form.email = contact.email;
-        form.lang = contact.lang.to_string();
+        form.name = invitee.name;
+        form.email = invitee.email;
+        form.lang = invitee.lang.to_string();
     }
     let res = event_page(
         &state,

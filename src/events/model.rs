@@ -206,6 +206,18 @@ crate::text_enum! {
     }
 }
 
+/// Who an invitation link went to, for an RSVP form that comes filled in.
+#[derive(Debug, Clone)]
+pub struct Invitee {
+    pub name: String,
+    pub email: String,
+    pub lang: Lang,
+}
+
+/// Finds the invitee behind the id in an invitation token. Events do not know where
+/// invitations come from; the composition root passes the contacts feature's lookup.
+pub type FindInvitee = fn(&mut crate::db::DbConn, i64) -> diesel::QueryResult<Option<Invitee>>;
+
 /// Details an attendee gives.
 #[derive(Debug, Clone)]
 pub struct RsvpInput {

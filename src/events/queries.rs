@@ -489,6 +489,14 @@ pub fn all_events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
         .load(conn)
 }
 
+/// Every event as a post may name it: (id, "title (when)"), newest first.
+pub fn link_choices(conn: &mut DbConn, lang: Lang) -> QueryResult<Vec<(i64, String)>> {
+    Ok(all_events(conn)?
+        .iter()
+        .map(|e| (e.id, format!("{} ({})", e.title(lang), e.when(lang))))
+        .collect())
+}
+
 /// Everything an organizer sets on an event, validated.
 #[derive(Debug, Clone)]
 pub struct EventInput {

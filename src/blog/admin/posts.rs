@@ -9,9 +9,9 @@ use chrono_tz::Tz;
 use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::{act_on_row, admin_ctx};
-use crate::db::DbConn;
 use crate::blog::model::{Category, Post, PostState, PostStatus};
 use crate::blog::queries::{self, PostInput};
+use crate::db::DbConn;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::i18n::{Lang, format};
@@ -322,10 +322,15 @@ impl EditPage {
 struct Choices {
     categories: Vec<Category>,
     other_posts: Vec<Post>,
-    events: Vec<crate::events::model::Event>,
+    events: Vec<(i64, String)>,
 }
 
-async fn load_choices(state: &AppState, except: Option<i64>) -> Result<Choices, AppError> {
+async fn load_choices(
+    state: &AppState,
+    except: Option<i64>,
+    lang: Lang,
+) -> Result<Choices, AppError> {
+    let events = state.post_neighbours.events;
     state
         .db
         .run(move |conn| {
@@ -336,7 +341,7 @@ async fn load_choices(state: &AppState, except: Option<i64>) -> Result<Choices, 
             Ok(Choices {
                 categories,
                 other_posts,
-                events: crate::events::queries::all_events(conn)?,
+                events: events(conn, lang)?,
             })
         })
         .await
@@ -354,8 +359,8 @@ async fn editor(
         errors,
         status,
     } = shown.into();
-    let choices = load_choices(state, post.map(|p| p.id)).await?;
     let lang = ctx.lang;
+    let choices = load_choices(state, post.map(|p| p.id), lang).await?;
     let now = crate::clock::now();
     let page = EditPage {
         post_id: post.map(|p| p.id),
@@ -373,11 +378,7 @@ async fn editor(
             .iter()
             .map(|p| (p.id, p.title.clone(), p.lang))
             .collect(),
-        events: choices
-            .events
-            .iter()
-            .map(|e| (e.id, format!("{} ({})", e.title(lang), e.when(lang))))
-            .collect(),
+        events: choices.events,
         form,
         errors,
         preview,
@@ -400,6 +401,7 @@ async fn new_form(
 
 async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppError> {
     let tz = state.config.timezone;
+    let is_announced = state.post_neighbours.is_announced;
     state
         .db
         .run(move |conn| {
@@ -409,10 +411,7 @@ async fn load_post(state: &AppState, id: i64) -> Result<(Post, PostForm), AppErr
             let translation = queries::translation_of(conn, &post)?.map(|p| p.id);
             let event = queries::event_of(conn, id)?;
             let mut form = PostForm::from_post(&post, categories, tags, translation, event, tz);
-            let announcement = crate::contacts::campaigns::of_post(conn, id)?;
-            if announcement
-                .is_some_and(|c| c.status != crate::contacts::model::CampaignStatus::Cancelled)
-            {
+            if is_announced(conn, id)? {
                 form.announce = "yes".into();
             }
             Ok((post, form))
@@ -496,6 +495,7 @@ async fn save(
     let post_id = post.as_ref().map(|p| p.id);
     let author_id = post.as_ref().map_or(organizer.0.id, |p| p.author_id);
     let check = input.clone();
+    let neighbours = state.post_neighbours;
     let announce = form.announce == "yes";
     let saved = state
         .db
@@ -511,7 +511,9 @@ async fn save(
                 }
             }
             if let Some(event_id) = check.event_id
-                && crate::events::queries::by_id(conn, event_id)?.is_none()
+                && !(neighbours.events)(conn, check.lang)?
+                    .iter()
+                    .any(|(id, _)| *id == event_id)
             {
                 errors.add("event", "error-unknown-choice");
             }
@@ -521,7 +523,7 @@ async fn save(
             match queries::save_post(conn, post_id, author_id, &check) {
                 Ok(id) => {
                     if let Some(saved) = queries::post_by_id(conn, id)? {
-                        crate::contacts::campaigns::set_announcement(
+                        (neighbours.set_announcement)(
                             conn,
                             &saved,
                             announce,

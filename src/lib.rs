@@ -160,7 +160,12 @@ pub fn app(
 > {
     let session = web::session::middleware(&state.config.secret_key, state.config.secure_cookies);
     let https = state.config.base_url.starts_with("https://");
+    let site = web::context::Site {
+        name: state.config.site_name.clone(),
+        base_url: state.config.base_url.clone(),
+    };
     App::new()
+        .app_data(aweb::Data::new(site))
         .app_data(state)
         .configure(configure)
         .wrap(web::errors::handlers())

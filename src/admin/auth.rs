@@ -49,7 +49,7 @@ pub struct LoginForm {
     csrf: String,
 }
 
-crate::csrf_protected!(LoginForm);
+crate::web::forms::csrf_protected!(LoginForm);
 
 #[derive(Template)]
 #[template(path = "admin/login.html")]
@@ -227,7 +227,7 @@ struct LangForm {
     lang: String,
 }
 
-crate::csrf_protected!(LangForm);
+crate::web::forms::csrf_protected!(LangForm);
 
 async fn change_lang(
     state: web::Data<AppState>,

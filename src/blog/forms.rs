@@ -19,7 +19,7 @@ pub struct CommentForm {
     pub website: String,
 }
 
-crate::csrf_protected!(CommentForm);
+crate::web::forms::csrf_protected!(CommentForm);
 
 /// A comment that passed validation.
 #[derive(Debug)]

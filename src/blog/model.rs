@@ -62,7 +62,7 @@ pub struct NewPost<'a> {
     pub updated_at: NaiveDateTime,
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// The stored publication status; "scheduled" is a published post with a future date.
     pub enum PostStatus {
         Draft = "draft",
@@ -136,7 +136,7 @@ pub struct Comment {
     pub created_at: NaiveDateTime,
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Where a comment stands in moderation.
     pub enum CommentStatus: "comment-state-" {
         Pending = "pending",

@@ -48,7 +48,7 @@ pub struct NewsletterForm {
     pub website: String,
 }
 
-crate::csrf_protected!(NewsletterForm);
+crate::web::forms::csrf_protected!(NewsletterForm);
 
 #[derive(Template)]
 #[template(path = "contacts/newsletter.html")]
@@ -273,7 +273,7 @@ struct PreferencesForm {
     announcements: String,
 }
 
-crate::csrf_protected!(PreferencesForm);
+crate::web::forms::csrf_protected!(PreferencesForm);
 
 async fn preferences(
     state: web::Data<AppState>,

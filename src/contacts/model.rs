@@ -30,7 +30,7 @@ pub struct Contact {
     pub updated_at: NaiveDateTime,
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Where a contact stands.
     pub enum ContactStatus: "contact-state-" {
         /// Signed up for the newsletter, has not confirmed yet.
@@ -42,7 +42,7 @@ crate::text_enum! {
     }
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// How a contact came onto the list.
     pub enum ContactSource: "contact-source-" {
         Admin = "admin",
@@ -108,7 +108,7 @@ pub fn split_list(raw: &str) -> Vec<String> {
         .collect()
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Where a campaign stands.
     pub enum CampaignStatus: "campaign-state-" {
         Draft = "draft",
@@ -120,7 +120,7 @@ crate::text_enum! {
     }
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// What a campaign sends.
     pub enum CampaignKind: "campaign-kind-" {
         Invitation = "invitation",

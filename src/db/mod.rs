@@ -2,7 +2,8 @@
 
 pub mod pagination;
 pub mod schema;
-pub mod text_enum;
+mod text_enum;
+pub(crate) use text_enum::{text_enum, text_sql};
 
 use std::time::Duration;
 

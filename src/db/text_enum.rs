@@ -6,7 +6,6 @@
 /// Declares `enum Name: "label-prefix-" { Variant = "text", … }`. A variant whose label
 /// key differs from its text says so: `OpenSpace = "open_space" / "open-space"`; a state
 /// without labels leaves out the prefix.
-#[macro_export]
 macro_rules! text_enum {
     (@label $prefix:literal, $text:literal) => { concat!($prefix, $text) };
     (@label $prefix:literal, $text:literal, $label:literal) => { concat!($prefix, $label) };
@@ -16,7 +15,7 @@ macro_rules! text_enum {
             $($(#[$vmeta:meta])* $variant:ident = $text:literal $(/ $label:literal)?),+ $(,)?
         }
     ) => {
-        $crate::text_enum! {
+        $crate::db::text_enum! {
             $(#[$meta])*
             $vis enum $name {
                 $($(#[$vmeta])* $variant = $text),+
@@ -27,7 +26,7 @@ macro_rules! text_enum {
             /// The Fluent key of its label.
             pub fn label_key(self) -> &'static str {
                 match self {
-                    $($name::$variant => $crate::text_enum!(@label $prefix, $text $(, $label)?)),+
+                    $($name::$variant => $crate::db::text_enum!(@label $prefix, $text $(, $label)?)),+
                 }
             }
         }
@@ -85,13 +84,12 @@ macro_rules! text_enum {
             }
         }
 
-        $crate::text_sql!($name, as_str);
+        $crate::db::text_sql!($name, as_str);
     };
 }
 
 /// diesel's text conversions for a type of our own that has `$type::$to_text(self) ->
 /// &'static str` and `FromStr` (and derives `AsExpression`/`FromSqlRow` for `Text`).
-#[macro_export]
 macro_rules! text_sql {
     ($name:ident, $to_text:ident) => {
         impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
@@ -150,9 +148,11 @@ macro_rules! text_sql {
     };
 }
 
+pub(crate) use {text_enum, text_sql};
+
 #[cfg(test)]
 mod tests {
-    crate::text_enum! {
+    crate::db::text_enum! {
         enum Sample: "sample-state-" {
             First = "first",
             Second = "second",

@@ -31,7 +31,7 @@ pub struct RsvpForm {
     pub website: String,
 }
 
-crate::csrf_protected!(RsvpForm);
+crate::web::forms::csrf_protected!(RsvpForm);
 
 impl RsvpForm {
     /// A blank form for a visitor reading in `lang`.
@@ -132,7 +132,7 @@ pub struct EventForm {
     pub action: String,
 }
 
-crate::csrf_protected!(EventForm);
+crate::web::forms::csrf_protected!(EventForm);
 
 impl EventForm {
     pub fn from_event(e: &Event, agenda: String) -> EventForm {
@@ -327,7 +327,7 @@ pub struct CheckinForm {
     pub arrived: String,
 }
 
-crate::csrf_protected!(CheckinForm);
+crate::web::forms::csrf_protected!(CheckinForm);
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -337,4 +337,4 @@ pub struct MessageForm {
     pub body: String,
 }
 
-crate::csrf_protected!(MessageForm);
+crate::web::forms::csrf_protected!(MessageForm);

@@ -103,7 +103,7 @@ pub enum Registration {
     Cancelled,
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Whether an event is visible, and whether it takes place.
     pub enum EventStatus: "event-state-" {
         Draft = "draft",
@@ -112,7 +112,7 @@ crate::text_enum! {
     }
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// What kind of meetup an event is; only an Open Space has a topic board.
     pub enum EventFormat: "event-format-" {
         OpenSpace = "open_space" / "open-space",
@@ -147,7 +147,7 @@ impl std::fmt::Display for Zone {
     }
 }
 
-crate::text_sql!(Zone, name);
+crate::db::text_sql!(Zone, name);
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = agenda_items)]
@@ -187,7 +187,7 @@ impl Rsvp {
     }
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Where a registration stands.
     pub enum RsvpStatus: "rsvp-state-" {
         Pending = "pending",
@@ -197,7 +197,7 @@ crate::text_enum! {
     }
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// What someone eats from the grill.
     pub enum Diet: "rsvp-diet-" {
         Omnivore = "omnivore",

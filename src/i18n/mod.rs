@@ -164,7 +164,7 @@ impl FromStr for Lang {
     }
 }
 
-crate::text_sql!(Lang, code);
+crate::db::text_sql!(Lang, code);
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

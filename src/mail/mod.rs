@@ -121,7 +121,7 @@ pub fn enqueue_bulk(
     }
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Where a message is in its life.
     pub enum OutboxStatus: "outbox-state-" {
         Pending = "pending",

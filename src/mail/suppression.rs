@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::db::DbConn;
 use crate::db::schema::suppressions;
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Why an address is on the list.
     pub enum Reason {
         Unsubscribed = "unsubscribed",

@@ -31,7 +31,7 @@ struct PrivacyForm {
     confirm: String,
 }
 
-crate::csrf_protected!(PrivacyForm);
+crate::web::forms::csrf_protected!(PrivacyForm);
 
 #[derive(Template)]
 #[template(path = "privacy/admin/privacy.html")]

@@ -57,7 +57,7 @@ struct LimitsForm {
     max_topics: String,
 }
 
-crate::csrf_protected!(LimitsForm);
+crate::web::forms::csrf_protected!(LimitsForm);
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -67,7 +67,7 @@ struct RoomForm {
     room_capacity: String,
 }
 
-crate::csrf_protected!(RoomForm);
+crate::web::forms::csrf_protected!(RoomForm);
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -77,7 +77,7 @@ struct SlotForm {
     slot_end: String,
 }
 
-crate::csrf_protected!(SlotForm);
+crate::web::forms::csrf_protected!(SlotForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -87,7 +87,7 @@ struct CellForm {
     cell: String,
 }
 
-crate::csrf_protected!(CellForm);
+crate::web::forms::csrf_protected!(CellForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -96,7 +96,7 @@ struct HideForm {
     hidden: String,
 }
 
-crate::csrf_protected!(HideForm);
+crate::web::forms::csrf_protected!(HideForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -105,7 +105,7 @@ struct MergeForm {
     into: String,
 }
 
-crate::csrf_protected!(MergeForm);
+crate::web::forms::csrf_protected!(MergeForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -114,7 +114,7 @@ struct AcceptForm {
     version: String,
 }
 
-crate::csrf_protected!(AcceptForm);
+crate::web::forms::csrf_protected!(AcceptForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -123,7 +123,7 @@ struct RecapForm {
     lang: String,
 }
 
-crate::csrf_protected!(RecapForm);
+crate::web::forms::csrf_protected!(RecapForm);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -24,7 +24,7 @@ pub struct TopicForm {
     pub website: String,
 }
 
-crate::csrf_protected!(TopicForm);
+crate::web::forms::csrf_protected!(TopicForm);
 
 impl TopicForm {
     pub fn blank(lang: Lang) -> TopicForm {
@@ -66,7 +66,7 @@ pub struct DotForm {
     pub dot: String,
 }
 
-crate::csrf_protected!(DotForm);
+crate::web::forms::csrf_protected!(DotForm);
 
 /// A new revision of a session's notes.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -78,7 +78,7 @@ pub struct NoteForm {
     pub base: String,
 }
 
-crate::csrf_protected!(NoteForm);
+crate::web::forms::csrf_protected!(NoteForm);
 
 impl NoteForm {
     pub fn validate(&self) -> Result<(String, Option<i64>), FieldErrors> {

@@ -90,7 +90,7 @@ pub struct Note {
     pub body_html: String,
 }
 
-crate::text_enum! {
+crate::db::text_enum! {
     /// Whether a topic is on the board.
     pub enum TopicStatus: "topic-state-" {
         Open = "open",

@@ -5,7 +5,6 @@ use std::future::{Ready, ready};
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
-use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::{FluentArg, Lang};
 use crate::web::{assets, lang, session};
@@ -36,13 +35,20 @@ pub struct PageCtx {
     pub pending_comments: i64,
 }
 
+/// The site's name and public address as every page shows them; the app registers it.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub name: String,
+    pub base_url: String,
+}
+
 impl PageCtx {
     /// Builds the context for `req` in `lang`.
     pub fn build(req: &HttpRequest, lang: Lang) -> PageCtx {
-        let state = req.app_data::<web::Data<AppState>>();
-        let base_url = state.map(|s| s.config.base_url.clone()).unwrap_or_default();
-        let site_name = state
-            .map(|s| s.config.site_name.clone())
+        let site = req.app_data::<web::Data<Site>>();
+        let base_url = site.map(|s| s.base_url.clone()).unwrap_or_default();
+        let site_name = site
+            .map(|s| s.name.clone())
             .unwrap_or_else(|| "Grillplatz".into());
         let session = req.get_session();
         let path = req.path().to_string();

@@ -21,7 +21,6 @@ pub trait CsrfProtected {
 }
 
 /// Implements [`CsrfProtected`] for form structs with a `csrf: String` field.
-#[macro_export]
 macro_rules! csrf_protected {
     ($($form:ty),+ $(,)?) => {
         $(impl $crate::web::forms::CsrfProtected for $form {
@@ -31,6 +30,7 @@ macro_rules! csrf_protected {
         })+
     };
 }
+pub(crate) use csrf_protected;
 
 csrf_protected!(CsrfOnly);
 

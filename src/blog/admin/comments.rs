@@ -111,7 +111,7 @@ struct ModerateForm {
     from: String,
 }
 
-crate::csrf_protected!(ModerateForm);
+crate::web::forms::csrf_protected!(ModerateForm);
 
 async fn moderate(
     state: web::Data<AppState>,

@@ -590,7 +590,7 @@ struct CategoryForm {
     name_en: String,
 }
 
-crate::csrf_protected!(CategoryForm);
+crate::web::forms::csrf_protected!(CategoryForm);
 
 #[derive(Template)]
 #[template(path = "blog/admin/categories.html")]

@@ -141,7 +141,7 @@ struct ContactForm {
     announcements: String,
 }
 
-crate::csrf_protected!(ContactForm);
+crate::web::forms::csrf_protected!(ContactForm);
 
 impl ContactForm {
     fn from_contact(c: &Contact, tags: &[String]) -> ContactForm {

@@ -41,10 +41,14 @@ rsvp-diet-vegan = Vegan
 rsvp-notes = Allergien oder Hinweise
 rsvp-notes-hint = Zum Beispiel Nussallergie oder „komme erst gegen 17 Uhr“.
 rsvp-consent = Ich bin einverstanden, dass ihr meine Angaben für die Organisation dieses Termins speichert.
-rsvp-submit = Anmelden
+rsvp-submit = Platz sichern
+rsvp-submit-waitlist = Auf die Warteliste
+rsvp-full-hint = Gerade sind alle Plätze vergeben. Trag dich auf die Warteliste ein – wird etwas frei, rückst du automatisch nach.
 rsvp-not-yet = Die Anmeldung ist noch nicht geöffnet.
 rsvp-closed = Für diesen Termin ist keine Anmeldung mehr möglich.
-rsvp-link-sent = Fast geschafft: Wir haben dir eine E-Mail geschickt. Bitte bestätige deine Anmeldung über den Link darin.
+rsvp-link-sent = Bitte bestätige noch deine Anmeldung: Wir haben dir gerade eine E-Mail mit dem Link geschickt.
+rsvp-check-inbox = Schau in dein Postfach: Erst mit dem Link aus der E-Mail ist deine Anmeldung gültig. Keine Mail da? Sieh auch im Spam-Ordner nach.
+rsvp-again = Andere Adresse? Noch einmal anmelden
 rsvp-updated = Deine Angaben sind gespeichert.
 rsvp-cancelled = Deine Anmeldung ist storniert. Schade, vielleicht beim nächsten Mal!
 rsvp-status-pending = Noch nicht bestätigt – bitte klicke auf den Link in unserer E-Mail.
@@ -56,6 +60,9 @@ error-consent = Ohne deine Einwilligung können wir dich nicht anmelden.
 error-registration-closed = Die Anmeldung für diesen Termin ist geschlossen.
 error-not-enough-places = Dafür sind nicht mehr genug Plätze frei.
 confirm-title = Anmeldung bestätigen
+confirm-title-done = Anmeldung bestätigt
+confirm-title-waitlisted = Du stehst auf der Warteliste
+confirm-title-failed = Dieser Link funktioniert nicht
 confirm-ask = Bitte bestätige mit einem Klick, dass du dich anmelden möchtest.
 confirm-button = Anmeldung bestätigen
 confirm-confirmed = Danke, du bist dabei! Eine Bestätigung mit allen Details ist unterwegs.
@@ -69,24 +76,34 @@ confirm-unknown = Diesen Link kennen wir nicht, oder er wurde schon benutzt.
 confirm-manage = Anmeldung ansehen oder ändern
 manage-title = Deine Anmeldung
 manage-position = { $count ->
-    [one] Du bist als Nächste oder Nächster dran.
-   *[other] Vor dir warten noch { $count } Personen.
+    [one] Du bist als Nächstes dran.
+   *[other] Du stehst auf Platz { $count } der Warteliste.
 }
 manage-save = Änderungen speichern
 manage-cancel-title = Absagen
 manage-cancel-text = Du kannst doch nicht? Sag bitte ab, damit jemand von der Warteliste nachrücken kann.
 manage-cancel-button = Anmeldung stornieren
+manage-leave-title = Von der Warteliste gehen
+manage-leave-text = Du brauchst doch keinen Platz? Dann nimm dich von der Warteliste, damit die anderen nach vorn rücken.
+manage-leave-button = Von der Warteliste nehmen
 mail-greeting = Hallo { $name },
 mail-manage-hint = Deine Anmeldung ansehen, ändern oder absagen:
 mail-event-action = Zum Termin
 mail-manage-action = Anmeldung verwalten
 mail-confirm-subject = Bitte bestätige deine Anmeldung: { $event }
 mail-confirm-text = du möchtest zu „{ $event }“ kommen ({ $when }, { $venue }). Bitte bestätige deine Anmeldung mit dem Link unten.
+mail-confirm-full = Gerade sind alle Plätze vergeben. Wenn du bestätigst, kommst du auf die Warteliste und rückst automatisch nach, sobald etwas frei wird.
 mail-confirm-expiry = Der Link gilt 48 Stunden.
 mail-confirm-action = Anmeldung bestätigen
 mail-confirm-ignore = Du hast dich nicht angemeldet? Dann ignoriere diese E-Mail einfach; ohne Bestätigung speichern wir nichts dauerhaft.
 mail-confirmed-subject = Du bist dabei: { $event }
 mail-confirmed-text = deine Anmeldung für „{ $event }“ ist bestätigt. Wir sehen uns am { $when } hier: { $venue }. Den Termin für deinen Kalender findest du im Anhang.
+mail-booking = Deine Angaben: { $count ->
+    [0] ohne Begleitung
+    [one] mit einer Begleitperson
+   *[other] mit { $count } Begleitpersonen
+}, vom Grill: { $diet }.
+mail-booking-notes = Deine Notiz an uns: „{ $notes }“
 mail-waitlisted-subject = Warteliste: { $event }
 mail-waitlisted-text = für „{ $event }“ ({ $when }) sind gerade alle Plätze vergeben. Du stehst auf Platz { $position } der Warteliste. Sobald etwas frei wird, rückst du automatisch nach und bekommst eine E-Mail.
 mail-promoted-subject = Ein Platz ist frei geworden: { $event }

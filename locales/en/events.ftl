@@ -41,10 +41,14 @@ rsvp-diet-vegan = Vegan
 rsvp-notes = Allergies or notes
 rsvp-notes-hint = For example a nut allergy, or “arriving around 5 pm”.
 rsvp-consent = I agree that you store my details to organise this event.
-rsvp-submit = Register
+rsvp-submit = Save my place
+rsvp-submit-waitlist = Join the waiting list
+rsvp-full-hint = All places are taken right now. Join the waiting list – when one frees up, you move up automatically.
 rsvp-not-yet = Registration is not open yet.
 rsvp-closed = Registration for this event is closed.
-rsvp-link-sent = Almost done: we have sent you an email. Please confirm your registration with the link inside.
+rsvp-link-sent = Please confirm your registration: we have just sent you an email with the link.
+rsvp-check-inbox = Check your inbox: your registration counts once you open the link in that email. No email? Have a look in your spam folder too.
+rsvp-again = Wrong address? Register again
 rsvp-updated = Your details are saved.
 rsvp-cancelled = Your registration is cancelled. Maybe next time!
 rsvp-status-pending = Not confirmed yet – please click the link in our email.
@@ -56,6 +60,9 @@ error-consent = We cannot register you without your consent.
 error-registration-closed = Registration for this event is closed.
 error-not-enough-places = There are not enough places left for that.
 confirm-title = Confirm your registration
+confirm-title-done = Registration confirmed
+confirm-title-waitlisted = You are on the waiting list
+confirm-title-failed = This link does not work
 confirm-ask = Please confirm with one click that you want to register.
 confirm-button = Confirm registration
 confirm-confirmed = Thank you, you are in! A confirmation with all the details is on its way.
@@ -70,23 +77,33 @@ confirm-manage = View or change your registration
 manage-title = Your registration
 manage-position = { $count ->
     [one] You are next in line.
-   *[other] { $count } people are ahead of you.
+   *[other] You are number { $count } on the waiting list.
 }
 manage-save = Save changes
 manage-cancel-title = Cancel
 manage-cancel-text = Cannot make it after all? Please cancel so that someone from the waiting list can take your place.
 manage-cancel-button = Cancel registration
+manage-leave-title = Leave the waiting list
+manage-leave-text = No longer need a place? Take yourself off the waiting list so the others move up.
+manage-leave-button = Leave the waiting list
 mail-greeting = Hello { $name },
 mail-manage-hint = View, change or cancel your registration:
 mail-event-action = View the event
 mail-manage-action = Manage your registration
 mail-confirm-subject = Please confirm your registration: { $event }
 mail-confirm-text = you would like to come to “{ $event }” ({ $when }, { $venue }). Please confirm your registration with the link below.
+mail-confirm-full = All places are taken right now. When you confirm, you join the waiting list and move up automatically as soon as a place frees up.
 mail-confirm-expiry = The link is valid for 48 hours.
 mail-confirm-action = Confirm registration
 mail-confirm-ignore = You did not register? Then simply ignore this email; without confirmation we keep nothing.
 mail-confirmed-subject = You are in: { $event }
 mail-confirmed-text = your registration for “{ $event }” is confirmed. See you on { $when } at { $venue }. The event for your calendar is attached.
+mail-booking = Your booking: { $count ->
+    [0] just you
+    [one] you and one guest
+   *[other] you and { $count } guests
+}, from the grill: { $diet }.
+mail-booking-notes = Your note to us: “{ $notes }”
 mail-waitlisted-subject = Waiting list: { $event }
 mail-waitlisted-text = all places for “{ $event }” ({ $when }) are taken right now. You are number { $position } on the waiting list. As soon as a place frees up, you move up automatically and we will email you.
 mail-promoted-subject = A place has become free: { $event }

@@ -60,6 +60,7 @@ pub fn confirm_link(
     rsvp_id: i64,
     input: &RsvpInput,
     token: &str,
+    full: bool,
 ) -> Email {
     let lang = input.lang;
     let mut email = base(
@@ -73,6 +74,9 @@ pub fn confirm_link(
     email
         .paragraphs
         .push(lang.t_args("mail-confirm-text", &event_args(event, lang)));
+    if full {
+        email.paragraphs.push(lang.t("mail-confirm-full"));
+    }
     email.paragraphs.push(lang.t("mail-confirm-expiry"));
     email.action = Some(Action {
         label: lang.t("mail-confirm-action"),
@@ -130,9 +134,29 @@ fn event_ics(
     ))
 }
 
-/// "You have a place", with the event as .ics.
+/// What someone booked, so the mail can be checked at a glance.
+fn booking(rsvp: &Rsvp) -> Vec<String> {
+    let lang = rsvp.lang;
+    let mut lines = vec![lang.t_args(
+        "mail-booking",
+        &[
+            ("count", FluentArg::Num(i64::from(rsvp.guests))),
+            ("diet", FluentArg::from(lang.t(rsvp.diet.label_key()))),
+        ],
+    )];
+    if !rsvp.notes.is_empty() {
+        lines.push(lang.t_args(
+            "mail-booking-notes",
+            &[("notes", FluentArg::from(rsvp.notes.as_str()))],
+        ));
+    }
+    lines
+}
+
+/// "You have a place", with what was booked and the event as .ics.
 pub fn confirmed(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
     let mut email = to_attendee(ctx, event, rsvp, "mail-confirmed", &[]);
+    email.paragraphs.extend(booking(rsvp));
     email.action = event_action(ctx, event, email.lang);
     email.ics = event_ics(ctx, event, &[], email.lang);
     with_manage_link(email, ctx, rsvp.id)
@@ -153,6 +177,7 @@ pub fn waitlisted(ctx: &MailContext, event: &Event, rsvp: &Rsvp, position: i64) 
 /// "A place became free and it is yours".
 pub fn promoted(ctx: &MailContext, event: &Event, rsvp: &Rsvp) -> Email {
     let mut email = to_attendee(ctx, event, rsvp, "mail-promoted", &[]);
+    email.paragraphs.extend(booking(rsvp));
     email.ics = event_ics(ctx, event, &[], email.lang);
     with_manage_link(email, ctx, rsvp.id)
 }

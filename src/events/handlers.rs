@@ -183,6 +183,7 @@ async fn event_page(
         window: registration_window(&event, lang),
         ics_href: format!("{}event.ics", event.path(lang)),
         json_ld: json_ld(&event, lang, base_url, i64::from(event.capacity) - taken),
+        full: taken >= i64::from(event.capacity),
         form,
         errors,
         max_guests: event.max_guests,

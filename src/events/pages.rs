@@ -104,6 +104,8 @@ pub struct EventPage {
     pub action: String,
     /// Topic board and schedule of an open-space event.
     pub board: Option<(String, String)>,
+    /// No place is free: registering leads to the waiting list.
+    pub full: bool,
 }
 
 impl EventPage {
@@ -186,6 +188,18 @@ pub enum ConfirmOutcome {
     Unknown,
 }
 
+impl ConfirmOutcome {
+    /// The page's heading: it says what happened, not what to do.
+    pub fn heading_key(&self) -> &'static str {
+        match self {
+            ConfirmOutcome::Ask => "confirm-title",
+            ConfirmOutcome::Confirmed | ConfirmOutcome::AlreadyConfirmed => "confirm-title-done",
+            ConfirmOutcome::Waitlisted(_) => "confirm-title-waitlisted",
+            ConfirmOutcome::Expired | ConfirmOutcome::Unknown => "confirm-title-failed",
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "events/confirm.html")]
 pub struct ConfirmPage {
@@ -207,6 +221,7 @@ pub struct ManagePage {
     pub event: Link,
     pub event_when: String,
     pub status_key: &'static str,
+    /// Place on the waiting list, 1 for the next one to move up.
     pub position: Option<i64>,
     pub form: RsvpForm,
     pub errors: FieldErrors,

@@ -206,7 +206,10 @@ pub fn register(
                 rsvp_links::expires_at.eq(now + CONFIRM_TTL),
             ))
             .execute(conn)?;
-        let email = emails::confirm_link(mail_ctx, event, rsvp_id, input, &confirm_token);
+        // Not a promise, only a warning: places may free up before the click.
+        let full =
+            places_taken(conn, event.id)? + 1 + i64::from(input.guests) > i64::from(event.capacity);
+        let email = emails::confirm_link(mail_ctx, event, rsvp_id, input, &confirm_token, full);
         mail::enqueue(
             conn,
             &format!("rsvp-confirm:{rsvp_id}:{}", token_hash(&confirm_token)),

@@ -124,6 +124,8 @@ impl Lang {
                 FluentValue::from("mail@example.org"),
             ),
             (Cow::Borrowed("site"), FluentValue::from("Site")),
+            (Cow::Borrowed("diet"), FluentValue::from("Diet")),
+            (Cow::Borrowed("notes"), FluentValue::from("Notes")),
         ]
         .into_iter()
         .collect();

@@ -160,6 +160,11 @@ impl PageCtx {
         self.section == section
     }
 
+    /// Whether the message `key` was flashed for this page.
+    pub fn flashed(&self, key: &str) -> bool {
+        self.flash.as_ref().is_some_and(|f| f.key == key)
+    }
+
     pub fn flash_text(&self) -> Option<(&'static str, String)> {
         self.flash.as_ref().map(|f| (f.kind.css(), self.t(&f.key)))
     }

@@ -77,7 +77,7 @@ async fn attendee_registers_confirms_by_email_and_cancels() {
     client
         .get("/de/events/sommergrillen/")
         .await
-        .assert_contains("Bitte bestätige deine Anmeldung");
+        .assert_contains("Bitte bestätige noch deine Anmeldung");
     let mails = mail_to(&app, "jana@example.org");
     assert_eq!(mails.len(), 1);
     assert!(
@@ -147,6 +147,8 @@ async fn registering_again_sends_a_link_instead_of_a_duplicate() {
             )
             .await;
         assert_eq!(res.status, 303);
+        // Followed as a browser does: that page says to check the inbox.
+        client.get(res.location()).await.assert_no("#rsvp form");
     }
     let count: i64 = with_conn(&app, |c| rsvps::table.count().get_result(c).expect("count"));
     assert_eq!(count, 1);
@@ -613,6 +615,7 @@ async fn many_registrations_from_one_address_are_slowed_down() {
             )
             .await;
         assert_eq!(res.status, 303, "registration {n}");
+        client.get(res.location()).await;
     }
     let res = client
         .submit(
@@ -630,4 +633,104 @@ async fn many_registrations_from_one_address_are_slowed_down() {
             .expect("count")),
         10
     );
+}
+
+#[actix_web::test]
+async fn a_full_event_offers_the_waiting_list_at_every_step() {
+    let app = TestApp::new();
+    let id = app.event(EventSpec::published("sommergrillen").capacity(1));
+    app.rsvp(id, RsvpSpec::confirmed("Ann"));
+    let mut client = app.client().await;
+    let page = client.get("/de/events/sommergrillen/").await;
+    assert_eq!(
+        page.texts("#rsvp form button[type=submit]"),
+        ["Auf die Warteliste"]
+    );
+    page.assert_contains("Gerade sind alle Plätze vergeben");
+
+    let sent = client
+        .submit(
+            "/de/events/sommergrillen/",
+            "/de/events/sommergrillen/rsvp",
+            &rsvp_fields("Ben", "ben@example.org", "0"),
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+    // Right after registering the section says what to do, and offers no second form.
+    let after = client.get("/de/events/sommergrillen/").await;
+    after.assert_contains("Schau in dein Postfach");
+    after.assert_no("#rsvp form");
+    after.assert_has("#rsvp a[href='/de/events/sommergrillen/#rsvp']");
+    client
+        .get("/de/events/sommergrillen/")
+        .await
+        .assert_has("#rsvp form");
+
+    let mails = mail_to(&app, "ben@example.org");
+    assert!(
+        mails[0].1.contains("kommst du auf die Warteliste"),
+        "{}",
+        mails[0].1
+    );
+    let confirm = link(&mails[0].1, "/de/rsvp/confirm/");
+    let done = client.submit(&confirm, &confirm, &[]).await;
+    assert_eq!(done.texts("h1"), ["Du stehst auf der Warteliste"]);
+    done.assert_contains("Platz 1 der Warteliste");
+
+    // The manage page counts the same way and speaks to someone who waits.
+    let manage = link(&mail_to(&app, "ben@example.org")[1].1, "/de/rsvp/");
+    let page = client.get(&manage).await;
+    page.assert_contains("Du bist als Nächstes dran.");
+    assert_eq!(
+        page.texts("form.inline-form button"),
+        ["Von der Warteliste nehmen"]
+    );
+    page.assert_lacks("damit jemand von der Warteliste nachrücken kann");
+    let cem = app.rsvp(id, RsvpSpec::waitlisted("Cem"));
+    client
+        .get(&format!("/de/rsvp/{}/", cem.manage_token))
+        .await
+        .assert_contains("Du stehst auf Platz 2 der Warteliste.");
+}
+
+#[actix_web::test]
+async fn the_place_mail_repeats_what_was_booked() {
+    let app = TestApp::new();
+    app.event(EventSpec::published("sommergrillen"));
+    let mut client = app.client().await;
+    let mut fields = rsvp_fields("Jana", "jana@example.org", "1");
+    fields.retain(|(name, _)| *name != "notes");
+    fields.push(("notes", "Ich bringe Salat mit"));
+    let page = client.get("/de/events/sommergrillen/").await;
+    assert_eq!(
+        page.texts("#rsvp form button[type=submit]"),
+        ["Platz sichern"]
+    );
+    client
+        .submit(
+            "/de/events/sommergrillen/",
+            "/de/events/sommergrillen/rsvp",
+            &fields,
+        )
+        .await;
+    let confirm = link(&mail_to(&app, "jana@example.org")[0].1, "/de/rsvp/confirm/");
+    assert_eq!(
+        client.get(&confirm).await.texts("h1"),
+        ["Anmeldung bestätigen"]
+    );
+    let done = client.submit(&confirm, &confirm, &[]).await;
+    assert_eq!(done.texts("h1"), ["Anmeldung bestätigt"]);
+    let place = &mail_to(&app, "jana@example.org")[1];
+    assert!(place.0.starts_with("Du bist dabei"), "{}", place.0);
+    assert!(
+        place
+            .1
+            .contains("Deine Angaben: mit einer Begleitperson, vom Grill: Vegetarisch."),
+        "{}",
+        place.1
+    );
+    assert!(place.1.contains("„Ich bringe Salat mit“"), "{}", place.1);
+    // A used link says so in its heading, not "confirm".
+    let again = client.submit(&confirm, &confirm, &[]).await;
+    assert_eq!(again.texts("h1"), ["Dieser Link funktioniert nicht"]);
 }

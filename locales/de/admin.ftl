@@ -11,6 +11,7 @@ admin-state = Status
 admin-date = Datum
 admin-view = Ansehen
 admin-actions = Aktionen
+admin-confirm-back = Nein, zurück
 login-title = Anmelden
 login-email = E-Mail-Adresse
 login-password = Passwort

@@ -81,8 +81,20 @@ manage-position = { $count ->
 }
 manage-save = Änderungen speichern
 manage-cancel-title = Absagen
-manage-cancel-text = Du kannst doch nicht? Sag bitte ab, damit jemand von der Warteliste nachrücken kann.
+manage-cancel-text = Du kannst doch nicht? Sag bitte ab, damit jemand anderes deinen Platz bekommt.
 manage-cancel-button = Anmeldung stornieren
+cancel-title = Wirklich absagen?
+cancel-title-waitlist = Von der Warteliste gehen?
+cancel-consequence-moves-up = Dein Platz geht sofort an die nächste Person auf der Warteliste. Überlegst du es dir anders, meldest du dich neu an – und wartest dann womöglich selbst.
+cancel-consequence-freed = Dein Platz wird wieder frei. Überlegst du es dir anders, kannst du dich neu anmelden, solange noch Plätze frei sind.
+cancel-consequence-waitlist = Du verlässt die Warteliste, und alle hinter dir rücken einen Platz vor. Willst du später doch kommen, stellst du dich wieder hinten an.
+cancel-consequence-pending = Deine noch unbestätigte Anmeldung wird verworfen.
+cancel-consequence-guests = { $count ->
+    [one] Das gilt auch für deine Begleitperson.
+   *[other] Das gilt auch für deine { $count } Begleitpersonen.
+}
+cancel-button = Ja, absagen
+cancel-keep = Zurück zu meiner Anmeldung
 manage-leave-title = Von der Warteliste gehen
 manage-leave-text = Du brauchst doch keinen Platz? Dann nimm dich von der Warteliste, damit die anderen nach vorn rücken.
 manage-leave-button = Von der Warteliste nehmen
@@ -128,8 +140,58 @@ admin-total-people = Zusagen
 admin-total-guests = Begleitpersonen
 admin-total-waiting = Auf der Warteliste
 admin-no-attendees = Noch hat sich niemand angemeldet.
+attendee-col-person = Person
+attendee-col-registered = Angemeldet am
+attendee-guests = Begleitpersonen
+attendee-food = Essen
+attendee-notes = Allergien und Hinweise
+attendee-lang = Sprache der E-Mails
+attendee-diet-omnivore = Ohne Einschränkung
+attendee-diet-vegetarian = Vegetarisch
+attendee-diet-vegan = Vegan
+attendee-places-taken = Plätze belegt
+attendee-arrived = Da
+attendee-add = Person hinzufügen
+attendee-added = Die Person steht jetzt auf der Liste.
+attendee-arrived-now = Ist schon da (gleich einchecken)
+attendee-notify = Bestätigung mit persönlichem Link per E-Mail schicken
+attendee-edit = Bearbeiten
+attendee-updated = Die Anmeldung ist geändert.
+attendee-promote = Platz geben
+attendee-promoted = Die Person hat jetzt einen Platz und bekommt eine E-Mail.
+attendee-resend-confirm = Bestätigungslink erneut senden
+attendee-resend-manage = Persönlichen Link erneut senden
+attendee-link-sent = Der Link ist unterwegs.
+attendee-cancel = Stornieren
+attendee-cancel-question = Anmeldung von { $name } stornieren?
+attendee-cancel-consequence-place = Die Person bekommt eine E-Mail mit der Stornierung, und ihr Platz geht sofort an die nächste Person auf der Warteliste, die hineinpasst.
+attendee-cancel-consequence = Die Person bekommt eine E-Mail mit der Stornierung.
+attendee-cancelled = Die Anmeldung ist storniert.
+error-already-registered = Diese Adresse ist für diesen Termin schon angemeldet oder steht auf der Warteliste.
+error-registration-cancelled = Diese Anmeldung ist storniert und lässt sich nicht mehr ändern.
 admin-cancel-event = Termin absagen und alle Angemeldeten benachrichtigen
 event-saved = Termin gespeichert.
+event-cancel-question = „{ $event }“ absagen?
+event-cancel-consequence = { $count ->
+    [0] Noch hat sich niemand angemeldet. Der Termin bleibt sichtbar, als abgesagt markiert. Das lässt sich nicht rückgängig machen.
+    [one] Die eine angemeldete Person bekommt sofort eine E-Mail mit der Absage. Der Termin bleibt sichtbar, als abgesagt markiert. Das lässt sich nicht rückgängig machen.
+   *[other] Alle { $count } Angemeldeten – bestätigt, unbestätigt oder auf der Warteliste – bekommen sofort eine E-Mail mit der Absage. Der Termin bleibt sichtbar, als abgesagt markiert. Das lässt sich nicht rückgängig machen.
+}
+event-cancel-too-late = Dieser Termin hat schon begonnen oder ist abgesagt; absagen geht nicht mehr.
+event-unpublish-title = Termin wirklich offline nehmen?
+event-unpublish-text = { $count ->
+    [one] Eine Person hat sich schon angemeldet und hat Links auf diesen Termin per E-Mail bekommen.
+   *[other] { $count } Personen haben sich schon angemeldet und Links auf diesen Termin per E-Mail bekommen.
+} Als Entwurf verschwindet er von der Website; wer einen Link öffnet, liest dann nur noch, dass der Termin nicht mehr öffentlich ist. Wer nicht kommen kann, erfährt es so nicht – dafür gibt es „Termin absagen“.
+event-unpublish-anyway = Trotzdem als Entwurf speichern
+event-unpublish-keep = Veröffentlicht lassen und speichern
+event-section-what = Worum es geht
+event-section-when = Wann und wo
+event-section-registration = Anmeldung
+event-section-programme = Programm und Rückblick
+event-timezone = Zeitzone
+event-withdrawn-text = Dieser Termin ist im Moment nicht öffentlich. Hast du dich angemeldet, bleibt deine Anmeldung bestehen; über den Link in deiner Bestätigungs-Mail kannst du sie weiterhin ansehen. Sobald es Neuigkeiten gibt, melden wir uns.
+event-withdrawn-others = Alle Termine ansehen
 event-cancelled-flash = Termin abgesagt; alle Angemeldeten bekommen eine E-Mail.
 event-title-label = Titel
 event-title-de = Titel auf Deutsch

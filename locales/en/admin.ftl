@@ -11,6 +11,7 @@ admin-state = Status
 admin-date = Date
 admin-view = View
 admin-actions = Actions
+admin-confirm-back = No, go back
 login-title = Log in
 login-email = Email address
 login-password = Password

@@ -81,8 +81,20 @@ manage-position = { $count ->
 }
 manage-save = Save changes
 manage-cancel-title = Cancel
-manage-cancel-text = Cannot make it after all? Please cancel so that someone from the waiting list can take your place.
+manage-cancel-text = Cannot make it after all? Please cancel so that someone else can have your place.
 manage-cancel-button = Cancel registration
+cancel-title = Cancel your registration?
+cancel-title-waitlist = Leave the waiting list?
+cancel-consequence-moves-up = Your place goes to the next person on the waiting list right away. If you change your mind, you register again – and may have to wait yourself.
+cancel-consequence-freed = Your place becomes free again. If you change your mind, you can register again as long as places are left.
+cancel-consequence-waitlist = You leave the waiting list, and everyone behind you moves up one place. If you want to come after all, you join at the end again.
+cancel-consequence-pending = Your registration, not yet confirmed, is discarded.
+cancel-consequence-guests = { $count ->
+    [one] This includes your guest.
+   *[other] This includes your { $count } guests.
+}
+cancel-button = Yes, cancel
+cancel-keep = Back to my registration
 manage-leave-title = Leave the waiting list
 manage-leave-text = No longer need a place? Take yourself off the waiting list so the others move up.
 manage-leave-button = Leave the waiting list
@@ -128,8 +140,58 @@ admin-total-people = Confirmed
 admin-total-guests = Guests
 admin-total-waiting = On the waiting list
 admin-no-attendees = Nobody has registered yet.
+attendee-col-person = Attendee
+attendee-col-registered = Registered on
+attendee-guests = Guests
+attendee-food = Food
+attendee-notes = Allergies and notes
+attendee-lang = Language of the emails
+attendee-diet-omnivore = No restrictions
+attendee-diet-vegetarian = Vegetarian
+attendee-diet-vegan = Vegan
+attendee-places-taken = Places taken
+attendee-arrived = Here
+attendee-add = Add a person
+attendee-added = The person is on the list now.
+attendee-arrived-now = Already here (check in right away)
+attendee-notify = Email a confirmation with their personal link
+attendee-edit = Edit
+attendee-updated = The registration has been changed.
+attendee-promote = Give a place
+attendee-promoted = The person has a place now and gets an email.
+attendee-resend-confirm = Send the confirmation link again
+attendee-resend-manage = Send the personal link again
+attendee-link-sent = The link is on its way.
+attendee-cancel = Cancel
+attendee-cancel-question = Cancel the registration of { $name }?
+attendee-cancel-consequence-place = They get an email about the cancellation, and their place goes right away to the next person on the waiting list who fits.
+attendee-cancel-consequence = They get an email about the cancellation.
+attendee-cancelled = The registration is cancelled.
+error-already-registered = This address is already registered for this event or on its waiting list.
+error-registration-cancelled = This registration is cancelled and can no longer be changed.
 admin-cancel-event = Cancel the event and notify everyone registered
 event-saved = Event saved.
+event-cancel-question = Cancel “{ $event }”?
+event-cancel-consequence = { $count ->
+    [0] Nobody has registered yet. The event stays visible, marked as cancelled. This cannot be undone.
+    [one] The one person registered gets an email about the cancellation right away. The event stays visible, marked as cancelled. This cannot be undone.
+   *[other] All { $count } people registered – confirmed, unconfirmed or waiting – get an email about the cancellation right away. The event stays visible, marked as cancelled. This cannot be undone.
+}
+event-cancel-too-late = This event has already begun or is cancelled; it can no longer be cancelled.
+event-unpublish-title = Really take this event offline?
+event-unpublish-text = { $count ->
+    [one] One person has registered and was emailed links to this event.
+   *[other] { $count } people have registered and were emailed links to this event.
+} As a draft it disappears from the site; whoever opens a link only reads that the event is no longer public. Nobody learns this way that it will not take place – that is what “Cancel the event” is for.
+event-unpublish-anyway = Save as draft anyway
+event-unpublish-keep = Keep it published and save
+event-section-what = What it is
+event-section-when = When and where
+event-section-registration = Registration
+event-section-programme = Schedule and recap
+event-timezone = Time zone
+event-withdrawn-text = This event is not public at the moment. If you registered, your registration stands; the link in your confirmation email still shows it. We will be in touch as soon as there is news.
+event-withdrawn-others = See all events
 event-cancelled-flash = Event cancelled; everyone registered gets an email.
 event-title-label = Title
 event-title-de = Title in German

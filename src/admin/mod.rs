@@ -1,9 +1,10 @@
 //! The admin shell: login and logout, the `Organizer` extractor, the guard over `/admin`,
-//! the dashboard, the admin layout's context and the outbox page. Each feature brings its
+//! the dashboard, the admin layout's context, the confirmation step and the outbox page. Each feature brings its
 //! own organizer routes (`<feature>::admin`); `lib.rs` mounts them beside these, so the
 //! shell imports no feature's admin side and they import only the shell.
 
 mod auth;
+pub mod confirm;
 mod dashboard;
 pub mod guard;
 mod outbox;

@@ -121,6 +121,8 @@ pub struct EventForm {
     pub date: String,
     pub start_time: String,
     pub end_time: String,
+    /// An IANA zone name; empty means the zone the editor was opened with.
+    pub timezone: String,
     pub venue_name: String,
     pub venue_address: String,
     pub capacity: String,
@@ -152,6 +154,7 @@ impl EventForm {
             date: local(e.starts_at).format("%Y-%m-%d").to_string(),
             start_time: local(e.starts_at).format("%H:%M").to_string(),
             end_time: local(e.ends_at).format("%H:%M").to_string(),
+            timezone: e.timezone.to_string(),
             venue_name: e.venue_name.clone(),
             venue_address: e.venue_address.clone(),
             capacity: e.capacity.to_string(),
@@ -172,9 +175,17 @@ impl EventForm {
         self.format == format.as_str()
     }
 
-    /// The event as the organizer typed it, in the event's time zone `tz`.
-    pub fn validate(&self, tz: Tz) -> Result<EventInput, FieldErrors> {
+    /// The event as the organizer typed it, its times read in the zone the form names
+    /// (`default_tz` when it names none).
+    pub fn validate(&self, default_tz: Tz) -> Result<EventInput, FieldErrors> {
         let mut errors = FieldErrors::default();
+        let tz = match self.timezone.trim() {
+            "" => default_tz,
+            name => name.parse::<Tz>().unwrap_or_else(|_| {
+                errors.add("timezone", "error-timezone");
+                default_tz
+            }),
+        };
         let title_de = errors.text("title_de", &self.title_de, 200);
         let title_en = errors.text("title_en", &self.title_en, 200);
         let description_de = errors.optional_text("description_de", &self.description_de, 20_000);
@@ -311,6 +322,60 @@ impl EventForm {
 
 fn parse_time(raw: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(raw.trim(), "%H:%M").ok()
+}
+
+/// A person an organizer adds by hand, as typed.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct WalkInForm {
+    pub csrf: String,
+    pub name: String,
+    pub email: String,
+    pub lang: String,
+    pub guests: String,
+    pub diet: String,
+    pub notes: String,
+    /// "yes": they stand at the door, so they are checked in at once.
+    pub arrived: String,
+    /// "yes": they get the confirmation mail with their manage link.
+    pub notify: String,
+}
+
+crate::web::forms::csrf_protected!(WalkInForm);
+
+impl WalkInForm {
+    pub fn blank(lang: Lang) -> WalkInForm {
+        WalkInForm {
+            lang: lang.code().to_string(),
+            guests: "0".into(),
+            diet: Diet::Omnivore.as_str().into(),
+            notify: "yes".into(),
+            ..WalkInForm::default()
+        }
+    }
+
+    /// The same rules as the public form, without the consent box: the organizer asked.
+    pub fn validate(&self, max_guests: i32) -> Result<RsvpInput, FieldErrors> {
+        RsvpForm {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            lang: self.lang.clone(),
+            guests: self.guests.clone(),
+            diet: self.diet.clone(),
+            notes: self.notes.clone(),
+            consent: "yes".into(),
+            ..RsvpForm::default()
+        }
+        .validate(max_guests, true)
+    }
+
+    pub fn is_diet(&self, diet: &Diet) -> bool {
+        self.diet == diet.as_str()
+    }
+
+    pub fn is_lang(&self, lang: &str) -> bool {
+        self.lang == lang
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

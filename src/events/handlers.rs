@@ -8,8 +8,8 @@ use super::forms::RsvpForm;
 use super::ics;
 use super::model::{Event, Registration, RsvpStatus};
 use super::pages::{
-    AgendaLine, ConfirmOutcome, ConfirmPage, EventCard, EventPage, EventsPage, ManagePage, json_ld,
-    registration_window,
+    AgendaLine, CancelPage, ConfirmOutcome, ConfirmPage, EventCard, EventPage, EventsPage,
+    ManagePage, WithdrawnPage, json_ld, registration_window,
 };
 use super::queries::{self, Confirmation, Registered};
 use crate::AppState;
@@ -31,6 +31,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/rsvp/confirm/{token}", web::post().to(confirm))
         .route("/rsvp/{token}/", web::get().to(manage))
         .route("/rsvp/{token}/", web::post().to(update))
+        .route("/rsvp/{token}/cancel", web::get().to(cancel_question))
         .route("/rsvp/{token}/cancel", web::post().to(cancel));
 }
 
@@ -44,7 +45,7 @@ fn mail_ctx(state: &AppState) -> MailContext {
 }
 
 async fn index(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse, AppError> {
-    let lang = ctx.lang;
+    let (lang, site_tz) = (ctx.lang, state.config.timezone);
     let (upcoming, past) = state
         .db
         .run(move |conn| {
@@ -67,7 +68,7 @@ async fn index(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse,
                     href: p.path(),
                     label: p.title,
                 });
-                Ok(EventCard::new(e, lang, taken, recap))
+                Ok(EventCard::new(e, lang, site_tz, taken, recap))
             };
             let upcoming = queries::upcoming(conn, now)?
                 .iter()
@@ -108,7 +109,20 @@ async fn show(
     query: web::Query<InviteQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
-    let event = load_event(&state, slug).await?;
+    let (public, withdrawn) = state
+        .db
+        .run(move |conn| {
+            Ok(match queries::public_by_slug(conn, &slug)? {
+                Some(event) => (Some(event), None),
+                None => (None, queries::withdrawn_by_slug(conn, &slug)?),
+            })
+        })
+        .await?;
+    let event = match (public, withdrawn) {
+        (Some(event), _) => event,
+        (None, Some(event)) => return withdrawn_page(&state, ctx, &event),
+        (None, None) => return Err(AppError::NotFound),
+    };
     let mut form = RsvpForm::blank(ctx.lang);
     let invited = mail_ctx(&state).verify_contact_token("invite", &query.invite);
     let find_invitee = state.find_invitee;
@@ -135,6 +149,18 @@ async fn show(
     Ok(if invited.is_some() { private(res) } else { res })
 }
 
+/// An event taken back to draft after people registered: the links they were mailed say
+/// so instead of "not found".
+fn withdrawn_page(state: &AppState, ctx: PageCtx, event: &Event) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let page = WithdrawnPage {
+        title: event.title(lang).to_string(),
+        when: event.when(lang, state.config.timezone),
+        ctx: ctx.with_section("events"),
+    };
+    render_status(StatusCode::GONE, &page)
+}
+
 async fn event_page(
     state: &AppState,
     ctx: PageCtx,
@@ -159,7 +185,7 @@ async fn event_page(
     let base_url = &state.config.base_url;
     let address = event.venue_address.clone();
     let page = EventPage {
-        card: EventCard::new(&event, lang, taken, None),
+        card: EventCard::new(&event, lang, state.config.timezone, taken, None),
         description_html: event.description_html(lang).to_string(),
         map_href: format!(
             "https://www.openstreetmap.org/search?query={}",
@@ -416,7 +442,7 @@ async fn manage_page(
             href: event.path(lang),
             label: event.title(lang).to_string(),
         },
-        event_when: event.when(lang),
+        event_when: event.when(lang, state.config.timezone),
         status_key,
         position,
         form,
@@ -529,6 +555,49 @@ async fn update(
             .await
         }
     }
+}
+
+/// Asks before cancelling, and says what follows: who gets the place, what is lost.
+async fn cancel_question(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (lang, token) = path.into_inner();
+    let lookup = token.clone();
+    let (rsvp, event, others_waiting) = state
+        .db
+        .run(move |conn| {
+            let (rsvp, event) =
+                queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound)?;
+            let others_waiting = queries::waiting_count(conn, event.id)?;
+            Ok((rsvp, event, others_waiting))
+        })
+        .await?;
+    let manage_href = format!("/{lang}/rsvp/{token}/");
+    if rsvp.status == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
+        return Ok(see_other(&manage_href));
+    }
+    let lang = ctx.lang;
+    let page = CancelPage {
+        event: Link {
+            href: event.path(lang),
+            label: event.title(lang).to_string(),
+        },
+        event_when: event.when(lang, state.config.timezone),
+        leaving_waitlist: rsvp.status == RsvpStatus::Waitlisted,
+        consequence_key: match rsvp.status {
+            RsvpStatus::Waitlisted => "cancel-consequence-waitlist",
+            RsvpStatus::Pending => "cancel-consequence-pending",
+            _ if others_waiting > 0 => "cancel-consequence-moves-up",
+            _ => "cancel-consequence-freed",
+        },
+        guests: i64::from(rsvp.guests),
+        action: format!("/{lang}/rsvp/{token}/cancel"),
+        manage_href,
+        ctx: ctx.with_section("events"),
+    };
+    render(&page)
 }
 
 async fn cancel(

@@ -71,9 +71,19 @@ impl Event {
         format!("/{lang}/events/{}/", self.slug)
     }
 
-    /// When it takes place, in its own time zone: "26. Juni 2026, 14:00 Uhr – 23:00 Uhr".
-    pub fn when(&self, lang: Lang) -> String {
-        crate::i18n::format::span(lang, self.starts_at, self.ends_at, self.tz())
+    /// When it takes place, in its own time zone: "26. Juni 2026, 14:00–23:00 Uhr", with
+    /// the zone's name added when it is not the `site`'s, whose readers assume their own.
+    pub fn when(&self, lang: Lang, site: Tz) -> String {
+        let span = crate::i18n::format::span(lang, self.starts_at, self.ends_at, self.tz());
+        match self.zone_note(site) {
+            Some(zone) => format!("{span} ({zone})"),
+            None => span,
+        }
+    }
+
+    /// The event's zone label ("WEST") when it differs from the `site`'s.
+    pub fn zone_note(&self, site: Tz) -> Option<String> {
+        (self.tz() != site).then(|| crate::i18n::format::zone_label(self.starts_at, self.tz()))
     }
 
     pub fn is_cancelled(&self) -> bool {
@@ -203,6 +213,17 @@ crate::db::text_enum! {
         Omnivore = "omnivore",
         Vegetarian = "vegetarian",
         Vegan = "vegan",
+    }
+}
+
+impl Diet {
+    /// The organizer's word for it: "no restrictions" where the form says "everything".
+    pub fn organizer_key(self) -> &'static str {
+        match self {
+            Diet::Omnivore => "attendee-diet-omnivore",
+            Diet::Vegetarian => "attendee-diet-vegetarian",
+            Diet::Vegan => "attendee-diet-vegan",
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 
 use askama::Template;
 use chrono::NaiveDateTime;
+use chrono_tz::Tz;
 
-use super::forms::{EventForm, MessageForm, RsvpForm};
+use super::forms::{EventForm, MessageForm, RsvpForm, WalkInForm};
 use super::model::{
     AgendaItem, Diet, Event, EventFormat, EventStatus, Registration, Rsvp, RsvpStatus,
 };
@@ -28,13 +29,19 @@ pub struct EventCard {
 }
 
 impl EventCard {
-    pub fn new(event: &Event, lang: Lang, taken: i64, recap: Option<Link>) -> EventCard {
+    pub fn new(
+        event: &Event,
+        lang: Lang,
+        site_tz: Tz,
+        taken: i64,
+        recap: Option<Link>,
+    ) -> EventCard {
         let tz = event.tz();
         EventCard {
             href: event.path(lang),
             title: event.title(lang).to_string(),
             format_key: event.format.label_key(),
-            when: event.when(lang),
+            when: event.when(lang, site_tz),
             start_iso: format::iso(event.starts_at, tz),
             end_iso: format::iso(event.ends_at, tz),
             venue: event.venue_name.clone(),
@@ -232,6 +239,29 @@ pub struct ManagePage {
     pub topics_href: Option<String>,
 }
 
+/// An event that is no longer public, for those who hold a link to it.
+#[derive(Template)]
+#[template(path = "events/withdrawn.html")]
+pub struct WithdrawnPage {
+    pub ctx: PageCtx,
+    pub title: String,
+    pub when: String,
+}
+
+/// "Really cancel?", with what follows from it.
+#[derive(Template)]
+#[template(path = "events/cancel.html")]
+pub struct CancelPage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub event_when: String,
+    pub leaving_waitlist: bool,
+    pub consequence_key: &'static str,
+    pub guests: i64,
+    pub action: String,
+    pub manage_href: String,
+}
+
 impl ManagePage {
     fn guest_options(&self) -> Vec<String> {
         (0..=self.max_guests).map(|n| n.to_string()).collect()
@@ -265,7 +295,11 @@ pub struct EventEditPage {
     pub form: EventForm,
     pub errors: FieldErrors,
     pub formats: &'static [EventFormat],
+    /// Every IANA zone name, offered while typing the event's zone.
+    pub zones: Vec<&'static str>,
     pub posts: Vec<(i64, String)>,
+    pub can_cancel: bool,
+    pub unpublish_warning: Option<i64>,
 }
 
 /// Head counts for the grill.
@@ -277,12 +311,18 @@ pub struct Totals {
 }
 
 pub struct AttendeeRow {
+    pub id: i64,
     pub name: String,
     pub email: String,
     pub status: RsvpStatus,
     pub guests: i32,
     pub diet: Diet,
     pub notes: String,
+    /// When they registered, in the event's zone.
+    pub registered: String,
+    pub arrived: bool,
+    /// Whether the organizer may still change, promote or cancel it.
+    pub can_change: bool,
 }
 
 #[derive(Template)]
@@ -292,7 +332,49 @@ pub struct AttendeesPage {
     pub event_id: i64,
     pub title: String,
     pub totals: Totals,
+    pub capacity: i64,
     pub rows: Vec<AttendeeRow>,
+    pub can_add: bool,
+}
+
+/// An organizer adds someone by hand.
+#[derive(Template)]
+#[template(path = "events/admin/walk_in.html")]
+pub struct WalkInPage {
+    pub ctx: PageCtx,
+    pub event_id: i64,
+    pub title: String,
+    pub max_guests: i32,
+    pub diets: &'static [Diet],
+    pub form: WalkInForm,
+    pub errors: FieldErrors,
+}
+
+impl WalkInPage {
+    fn guest_options(&self) -> Vec<String> {
+        (0..=self.max_guests).map(|n| n.to_string()).collect()
+    }
+}
+
+/// An organizer corrects someone's registration.
+#[derive(Template)]
+#[template(path = "events/admin/attendee_edit.html")]
+pub struct AttendeeEditPage {
+    pub ctx: PageCtx,
+    pub event_id: i64,
+    pub rsvp_id: i64,
+    pub title: String,
+    pub email: String,
+    pub max_guests: i32,
+    pub diets: &'static [Diet],
+    pub form: RsvpForm,
+    pub errors: FieldErrors,
+}
+
+impl AttendeeEditPage {
+    fn guest_options(&self) -> Vec<String> {
+        (0..=self.max_guests).map(|n| n.to_string()).collect()
+    }
 }
 
 impl Totals {

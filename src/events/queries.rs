@@ -61,6 +61,18 @@ pub fn public_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Event
         .optional()
 }
 
+/// A draft that people registered for while it was public: links to it are out there.
+pub fn withdrawn_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Event>> {
+    let registered = rsvps::table.filter(rsvps::event_id.eq(events::id));
+    events::table
+        .filter(events::slug.eq(slug))
+        .filter(events::status.eq(EventStatus::Draft))
+        .filter(diesel::dsl::exists(registered))
+        .select(Event::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<Event>> {
     events::table
         .find(id)
@@ -148,7 +160,6 @@ pub fn register(
             .select(Rsvp::as_select())
             .first(conn)
             .optional()?;
-        let confirm_token = random_token();
         let fresh = (
             rsvps::name.eq(&input.name),
             rsvps::lang.eq(input.lang),
@@ -198,26 +209,40 @@ pub fn register(
                 id
             }
         };
-        // Earlier links stay valid until they expire: whichever mail the person opens works.
-        diesel::insert_into(rsvp_links::table)
-            .values((
-                rsvp_links::token_hash.eq(token_hash(&confirm_token)),
-                rsvp_links::rsvp_id.eq(rsvp_id),
-                rsvp_links::expires_at.eq(now + CONFIRM_TTL),
-            ))
-            .execute(conn)?;
-        // Not a promise, only a warning: places may free up before the click.
-        let full =
-            places_taken(conn, event.id)? + 1 + i64::from(input.guests) > i64::from(event.capacity);
-        let email = emails::confirm_link(mail_ctx, event, rsvp_id, input, &confirm_token, full);
-        mail::enqueue(
-            conn,
-            &format!("rsvp-confirm:{rsvp_id}:{}", token_hash(&confirm_token)),
-            &email,
-            now,
-        )?;
+        send_confirm_link(conn, event, rsvp_id, input, mail_ctx, now)?;
         Ok(Registered::LinkSent)
     })
+}
+
+/// Mails a new confirmation link; earlier links stay valid until they expire, so whichever
+/// mail the person opens works.
+fn send_confirm_link(
+    conn: &mut DbConn,
+    event: &Event,
+    rsvp_id: i64,
+    input: &RsvpInput,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let confirm_token = random_token();
+    diesel::insert_into(rsvp_links::table)
+        .values((
+            rsvp_links::token_hash.eq(token_hash(&confirm_token)),
+            rsvp_links::rsvp_id.eq(rsvp_id),
+            rsvp_links::expires_at.eq(now + CONFIRM_TTL),
+        ))
+        .execute(conn)?;
+    // Not a promise, only a warning: places may free up before the click.
+    let full =
+        places_taken(conn, event.id)? + 1 + i64::from(input.guests) > i64::from(event.capacity);
+    let email = emails::confirm_link(mail_ctx, event, rsvp_id, input, &confirm_token, full);
+    mail::enqueue(
+        conn,
+        &format!("rsvp-confirm:{rsvp_id}:{}", token_hash(&confirm_token)),
+        &email,
+        now,
+    )?;
+    Ok(())
 }
 
 /// The result of following a confirmation link.
@@ -331,6 +356,24 @@ pub fn waitlist_position(conn: &mut DbConn, rsvp: &Rsvp) -> QueryResult<i64> {
         .load(conn)?;
     let key = (rsvp.waitlisted_at, rsvp.id);
     Ok(1 + waiting.iter().filter(|(id, at)| (*at, *id) < key).count() as i64)
+}
+
+/// How many people hold or wait for a place at `event_id`, confirmed or not.
+pub fn registrations(conn: &mut DbConn, event_id: i64) -> QueryResult<i64> {
+    rsvps::table
+        .filter(rsvps::event_id.eq(event_id))
+        .filter(rsvps::status.ne(RsvpStatus::Cancelled))
+        .count()
+        .get_result(conn)
+}
+
+/// How many people wait for a place at `event_id`.
+pub fn waiting_count(conn: &mut DbConn, event_id: i64) -> QueryResult<i64> {
+    rsvps::table
+        .filter(rsvps::event_id.eq(event_id))
+        .filter(rsvps::status.eq(RsvpStatus::Waitlisted))
+        .count()
+        .get_result(conn)
 }
 
 /// The RSVP and event behind a manage link.
@@ -485,6 +528,174 @@ pub fn attendees(conn: &mut DbConn, event_id: i64) -> QueryResult<Vec<Rsvp>> {
 
 // ---- organizer side ----
 
+/// The RSVP `rsvp_id` if it belongs to `event_id`.
+pub fn rsvp_of_event(conn: &mut DbConn, event_id: i64, rsvp_id: i64) -> QueryResult<Option<Rsvp>> {
+    rsvps::table
+        .find(rsvp_id)
+        .filter(rsvps::event_id.eq(event_id))
+        .select(Rsvp::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Why an organizer's change to the attendee list was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendeeRefused {
+    /// The address holds or waits for a place already.
+    AlreadyRegistered,
+}
+
+/// Someone an organizer adds by hand, at the door or after a phone call: confirmed at
+/// once, even beyond the capacity (the organizer sees the count and decides).
+pub fn add_by_hand(
+    conn: &mut DbConn,
+    event_id: i64,
+    input: &RsvpInput,
+    arrived: bool,
+    notify: bool,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<Result<i64, AttendeeRefused>> {
+    crate::db::write_transaction(conn, |conn| {
+        let event = lock_event(conn, event_id)?;
+        let existing = rsvps::table
+            .filter(rsvps::event_id.eq(event_id))
+            .filter(rsvps::email.eq(&input.email))
+            .select(Rsvp::as_select())
+            .first(conn)
+            .optional()?;
+        let confirmed = (
+            rsvps::name.eq(&input.name),
+            rsvps::lang.eq(input.lang),
+            rsvps::guests.eq(input.guests),
+            rsvps::diet.eq(&input.diet),
+            rsvps::notes.eq(&input.notes),
+            rsvps::status.eq(RsvpStatus::Confirmed),
+            rsvps::consent_at.eq(now),
+            rsvps::confirmed_at.eq(Some(now)),
+            rsvps::checked_in_at.eq(arrived.then_some(now)),
+        );
+        let id = match existing {
+            Some(r) if matches!(r.status, RsvpStatus::Confirmed | RsvpStatus::Waitlisted) => {
+                return Ok(Err(AttendeeRefused::AlreadyRegistered));
+            }
+            Some(r) => {
+                diesel::update(rsvps::table.find(r.id))
+                    .set((confirmed, rsvps::cancelled_at.eq(None::<NaiveDateTime>)))
+                    .execute(conn)?;
+                r.id
+            }
+            None => {
+                let id = diesel::insert_into(rsvps::table)
+                    .values((
+                        confirmed,
+                        rsvps::event_id.eq(event_id),
+                        rsvps::email.eq(&input.email),
+                        rsvps::created_at.eq(now),
+                        rsvps::manage_token_hash.eq(token_hash(&random_token())),
+                    ))
+                    .returning(rsvps::id)
+                    .get_result(conn)?;
+                diesel::update(rsvps::table.find(id))
+                    .set(rsvps::manage_token_hash.eq(token_hash(&mail_ctx.manage_token(id))))
+                    .execute(conn)?;
+                id
+            }
+        };
+        if notify {
+            let rsvp = rsvps::table
+                .find(id)
+                .select(Rsvp::as_select())
+                .first(conn)?;
+            let email = emails::confirmed(mail_ctx, &event, &rsvp);
+            mail::enqueue(
+                conn,
+                &format!("rsvp-added:{id}:{}", now.and_utc().timestamp_micros()),
+                &email,
+                now,
+            )?;
+        }
+        Ok(Ok(id))
+    })
+}
+
+/// Gives a waiting person a place now, ahead of the queue and beyond the capacity if the
+/// organizer wants it so; false when `rsvp_id` is not waiting for `event_id`.
+pub fn promote_by_hand(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    crate::db::write_transaction(conn, |conn| {
+        let event = lock_event(conn, event_id)?;
+        let Some(rsvp) =
+            rsvp_of_event(conn, event_id, rsvp_id)?.filter(|r| r.status == RsvpStatus::Waitlisted)
+        else {
+            return Ok(false);
+        };
+        diesel::update(rsvps::table.find(rsvp.id))
+            .set(rsvps::status.eq(RsvpStatus::Confirmed))
+            .execute(conn)?;
+        let email = emails::promoted(mail_ctx, &event, &rsvp);
+        mail::enqueue(
+            conn,
+            &format!(
+                "rsvp-promoted:{}:{}",
+                rsvp.id,
+                now.and_utc().timestamp_micros()
+            ),
+            &email,
+            now,
+        )?;
+        Ok(true)
+    })
+}
+
+/// Mails a person their link again: a fresh confirmation link while unconfirmed, else
+/// the manage link. False when there is nothing to send (unknown or cancelled).
+pub fn resend_link(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    crate::db::write_transaction(conn, |conn| {
+        let event = lock_event(conn, event_id)?;
+        let Some(rsvp) =
+            rsvp_of_event(conn, event_id, rsvp_id)?.filter(|r| r.status != RsvpStatus::Cancelled)
+        else {
+            return Ok(false);
+        };
+        if rsvp.status == RsvpStatus::Pending {
+            let input = RsvpInput {
+                name: rsvp.name.clone(),
+                email: rsvp.email.clone(),
+                lang: rsvp.lang,
+                guests: rsvp.guests,
+                diet: rsvp.diet,
+                notes: rsvp.notes.clone(),
+            };
+            send_confirm_link(conn, &event, rsvp.id, &input, mail_ctx, now)?;
+        } else {
+            let email = emails::already_registered(mail_ctx, &event, &rsvp);
+            mail::enqueue(
+                conn,
+                &format!(
+                    "rsvp-again:{}:{}",
+                    rsvp.id,
+                    now.and_utc().timestamp_micros()
+                ),
+                &email,
+                now,
+            )?;
+        }
+        Ok(true)
+    })
+}
+
 pub fn all_events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
     events::table
         .order(events::starts_at.desc())
@@ -496,7 +707,12 @@ pub fn all_events(conn: &mut DbConn) -> QueryResult<Vec<Event>> {
 pub fn link_choices(conn: &mut DbConn, lang: Lang) -> QueryResult<Vec<(i64, String)>> {
     Ok(all_events(conn)?
         .iter()
-        .map(|e| (e.id, format!("{} ({})", e.title(lang), e.when(lang))))
+        .map(|e| {
+            (
+                e.id,
+                format!("{} ({})", e.title(lang), e.when(lang, e.tz())),
+            )
+        })
         .collect())
 }
 

@@ -207,7 +207,7 @@ async fn board_page(
         status,
         &BoardPage {
             event: event_link(&event, lang),
-            event_when: event.when(lang),
+            event_when: event.when(lang, state.config.timezone),
             topics,
             sort: if newest { "new" } else { "interest" },
             sort_interest_href: base.clone(),
@@ -662,7 +662,7 @@ async fn schedule(
     let data = read_board(&state, &session, &event).await?;
     render(&SchedulePage {
         event: event_link(&event, lang),
-        event_when: event.when(lang),
+        event_when: event.when(lang, state.config.timezone),
         grid: grid(
             &event,
             lang,

@@ -114,9 +114,19 @@ async fn attendee_registers_confirms_by_email_and_cancels() {
     assert_eq!(page.status, 200);
     page.assert_contains("Du bist angemeldet.");
     assert_eq!(page.header("cache-control"), "private, no-store");
-    let res = client
-        .submit(&manage, &format!("{manage}cancel"), &[])
-        .await;
+    // Cancelling asks first and says what happens to the place; asking changes nothing.
+    let question = format!("{manage}cancel");
+    let ask = client.get(&question).await;
+    assert_eq!(ask.texts("h1"), ["Wirklich absagen?"]);
+    ask.assert_contains("Dein Platz wird wieder frei.");
+    ask.assert_contains("Das gilt auch für deine Begleitperson.");
+    assert_eq!(ask.texts("form button"), ["Ja, absagen"]);
+    assert_eq!(mail_to(&app, "jana@example.org").len(), 2);
+    client
+        .get("/de/events/sommergrillen/")
+        .await
+        .assert_contains("Noch 8 von 10");
+    let res = client.submit(&question, &question, &[]).await;
     assert_eq!(res.status, 303);
     client
         .get(&manage)
@@ -565,7 +575,7 @@ async fn calendars_keep_local_times_across_daylight_saving_changes() {
         }
         assert!(body.lines().all(|l| l.len() <= 76), "lines are folded");
         let page = client.get("/de/events/zeitumstellung/").await;
-        page.assert_contains("14:00 Uhr");
+        page.assert_contains("14:00–23:00 Uhr");
     }
 }
 
@@ -639,7 +649,7 @@ async fn many_registrations_from_one_address_are_slowed_down() {
 async fn a_full_event_offers_the_waiting_list_at_every_step() {
     let app = TestApp::new();
     let id = app.event(EventSpec::published("sommergrillen").capacity(1));
-    app.rsvp(id, RsvpSpec::confirmed("Ann"));
+    let ann = app.rsvp(id, RsvpSpec::confirmed("Ann"));
     let mut client = app.client().await;
     let page = client.get("/de/events/sommergrillen/").await;
     assert_eq!(
@@ -681,11 +691,16 @@ async fn a_full_event_offers_the_waiting_list_at_every_step() {
     let manage = link(&mail_to(&app, "ben@example.org")[1].1, "/de/rsvp/");
     let page = client.get(&manage).await;
     page.assert_contains("Du bist als Nächstes dran.");
-    assert_eq!(
-        page.texts("form.inline-form button"),
-        ["Von der Warteliste nehmen"]
-    );
-    page.assert_lacks("damit jemand von der Warteliste nachrücken kann");
+    assert_eq!(page.texts("a.button-danger"), ["Von der Warteliste nehmen"]);
+    page.assert_lacks("damit jemand anderes deinen Platz bekommt");
+    let ask = client.get(&format!("{manage}cancel")).await;
+    assert_eq!(ask.texts("h1"), ["Von der Warteliste gehen?"]);
+    ask.assert_contains("alle hinter dir rücken einen Platz vor");
+    // Someone waits now, so the one with the place hears who gets it.
+    client
+        .get(&format!("/de/rsvp/{}/cancel", ann.manage_token))
+        .await
+        .assert_contains("Dein Platz geht sofort an die nächste Person auf der Warteliste.");
     let cem = app.rsvp(id, RsvpSpec::waitlisted("Cem"));
     client
         .get(&format!("/de/rsvp/{}/", cem.manage_token))

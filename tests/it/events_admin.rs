@@ -63,6 +63,11 @@ async fn organizer_creates_an_event_and_bad_input_comes_back() {
             "Bitte gib Datum und Uhrzeit an",
         ),
         ("title_en", script, "Nur Kleinbuchstaben"),
+        (
+            "timezone",
+            "Mars/Olympus",
+            "Diese Zeitzone kennen wir nicht",
+        ),
     ];
     for (field, value, message) in broken {
         let mut fields = good.clone();
@@ -96,7 +101,7 @@ async fn organizer_creates_an_event_and_bad_input_comes_back() {
     let page = client.get("/en/events/wintergrillen/").await;
     assert_eq!(page.status, 200);
     page.assert_contains("Winter BBQ");
-    page.assert_contains("January 15, 2099, 2:00 PM – 11:00 PM");
+    page.assert_contains("January 15, 2099, 2:00–11:00 PM");
     page.assert_contains("Barbecue");
     // The same slug again is refused with a message.
     let res = client
@@ -498,4 +503,379 @@ async fn raising_the_capacity_lets_waiting_people_in() {
         "{:?}",
         subjects(&app)
     );
+}
+
+fn event_status(app: &TestApp, id: i64) -> String {
+    with_conn(app, |c| {
+        events::table
+            .find(id)
+            .select(events::status)
+            .first(c)
+            .expect("event")
+    })
+}
+
+#[actix_web::test]
+async fn cancelling_an_event_asks_first_and_is_gone_once_it_began() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = app.event(EventSpec::published("sommergrillen"));
+    app.rsvp(id, RsvpSpec::confirmed("Jana"));
+    app.rsvp(id, RsvpSpec::pending("Kai"));
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let edit = format!("/admin/events/{id}/edit");
+    let question = format!("/admin/events/{id}/cancel");
+    let page = client.get(&edit).await;
+    page.assert_has(&format!("a.button-danger[href='{question}']"));
+
+    let ask = client.get(&question).await;
+    assert_eq!(ask.status, 200);
+    assert_eq!(ask.texts("h1"), ["„Sommergrillen“ absagen?"]);
+    ask.assert_contains("Alle 2 Angemeldeten");
+    ask.assert_contains("Das lässt sich nicht rückgängig machen.");
+    assert_eq!(event_status(&app, id), "published");
+    assert!(subjects(&app).is_empty(), "asking sends nothing");
+
+    let res = client.submit(&question, &question, &[]).await;
+    assert_eq!(res.status, 303);
+    assert_eq!(event_status(&app, id), "cancelled");
+    assert_eq!(subjects(&app).len(), 2);
+
+    // An event that has begun can no longer be called off.
+    let started =
+        app.event(EventSpec::published("gestern").starting_at(now() - Duration::hours(1)));
+    let page = client.get(&format!("/admin/events/{started}/edit")).await;
+    page.assert_no("a[href$='/cancel']");
+    let late = format!("/admin/events/{started}/cancel");
+    let res = client.post(&late, &[("csrf", &page.csrf())]).await;
+    assert_eq!(res.status, 303);
+    client
+        .get(res.location())
+        .await
+        .assert_contains("absagen geht nicht mehr");
+    assert_eq!(event_status(&app, started), "published");
+}
+
+#[actix_web::test]
+async fn a_published_event_with_registrations_goes_offline_only_when_asked_twice() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = app.event(EventSpec::published("sommergrillen"));
+    let jana = app.rsvp(id, RsvpSpec::confirmed("Jana"));
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let edit = format!("/admin/events/{id}/edit");
+    let page = client.get(&edit).await;
+    let mut fields: Vec<(String, String)> = [
+        "title_de",
+        "title_en",
+        "slug",
+        "format",
+        "date",
+        "start_time",
+        "end_time",
+        "timezone",
+        "venue_name",
+        "venue_address",
+        "capacity",
+        "max_guests",
+        "agenda",
+    ]
+    .iter()
+    .map(|name| (name.to_string(), page.field(name).unwrap_or_default()))
+    .collect();
+    fields.push(("action".into(), "draft".into()));
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let res = client.submit(&edit, &edit, &borrowed).await;
+    assert_eq!(res.status, 409);
+    res.assert_contains("Termin wirklich offline nehmen?");
+    res.assert_contains("Eine Person hat sich schon angemeldet");
+    assert_eq!(res.field("title_de").as_deref(), Some("Sommergrillen"));
+    assert_eq!(event_status(&app, id), "published");
+
+    let anyway: Vec<(&str, &str)> = borrowed
+        .iter()
+        .map(|&(k, v)| {
+            if k == "action" {
+                (k, "draft-anyway")
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let res = client.submit(&edit, &edit, &anyway).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(event_status(&app, id), "draft");
+
+    // The mailed links say what happened instead of "not found".
+    let mut visitor = app.client().await;
+    let gone = visitor.get("/de/events/sommergrillen/").await;
+    assert_eq!(gone.status, 410);
+    gone.assert_contains("Dieser Termin ist im Moment nicht öffentlich.");
+    let manage = visitor
+        .get(&format!("/de/rsvp/{}/", jana.manage_token))
+        .await;
+    assert_eq!(manage.status, 200);
+    // A draft nobody registered for stays unknown.
+    app.event(EventSpec::published("geheim").draft());
+    assert_eq!(visitor.get("/de/events/geheim/").await.status, 404);
+}
+
+#[actix_web::test]
+async fn each_event_keeps_its_own_time_zone() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let new = client.get("/admin/events/new").await;
+    assert_eq!(new.field("timezone").as_deref(), Some("Europe/Berlin"));
+    new.assert_has("datalist#zones option[value='Europe/Lisbon']");
+    let fields = [
+        ("title_de", "Grillen in Lissabon"),
+        ("title_en", "BBQ in Lisbon"),
+        ("format", "open_space"),
+        ("date", "2099-07-10"),
+        ("start_time", "14:00"),
+        ("end_time", "23:00"),
+        ("timezone", "Europe/Lisbon"),
+        ("venue_name", "Praça"),
+        ("venue_address", "Lisboa"),
+        ("capacity", "20"),
+        ("max_guests", "0"),
+        ("agenda", "19:00 Grillen | Barbecue"),
+        ("action", "publish"),
+    ];
+    let res = client
+        .submit("/admin/events/new", "/admin/events/new", &fields)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let (starts, zone): (chrono::NaiveDateTime, String) = with_conn(&app, |c| {
+        events::table
+            .select((events::starts_at, events::timezone))
+            .first(c)
+            .expect("event")
+    });
+    // 14:00 in Lisbon's summer (UTC+1) is 13:00 UTC.
+    assert_eq!(starts.format("%H:%M").to_string(), "13:00");
+    assert_eq!(zone, "Europe/Lisbon");
+    let page = client.get("/de/events/grillen-in-lissabon/").await;
+    page.assert_contains("10. Juli 2099, 14:00–23:00 Uhr (WEST)");
+    let ics = client.get("/de/events/grillen-in-lissabon/event.ics").await;
+    ics.assert_contains("DTSTART;TZID=Europe/Lisbon:20990710T140000");
+    let edit = client.get(res.location()).await;
+    assert_eq!(edit.field("timezone").as_deref(), Some("Europe/Lisbon"));
+    assert_eq!(edit.field("start_time").as_deref(), Some("14:00"));
+}
+
+fn rsvp_row(app: &TestApp, email: &str) -> (String, i32, bool) {
+    with_conn(app, |c| {
+        rsvps::table
+            .filter(rsvps::email.eq(email))
+            .select((
+                rsvps::status,
+                rsvps::guests,
+                rsvps::checked_in_at.is_not_null(),
+            ))
+            .first(c)
+            .expect("rsvp")
+    })
+}
+
+#[actix_web::test]
+async fn organizer_adds_edits_promotes_and_cancels_people_on_the_list() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = app.event(EventSpec::published("sommergrillen").capacity(2));
+    let jana = app.rsvp(
+        id,
+        RsvpSpec::confirmed("Jana").guests(1).diet(Diet::Omnivore),
+    );
+    let ben = app.rsvp(id, RsvpSpec::waitlisted("Ben"));
+    let kai = app.rsvp(id, RsvpSpec::pending("Kai"));
+    let other = app.event(EventSpec::published("anderswo"));
+    let stranger = app.rsvp(other, RsvpSpec::confirmed("Olaf"));
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let list = format!("/admin/events/{id}/attendees");
+
+    // Organizer words, the registration date, and one set of buttons per row.
+    let page = client.get(&list).await;
+    assert_eq!(
+        page.texts("thead th"),
+        [
+            "Person",
+            "Status",
+            "Begleitpersonen",
+            "Essen",
+            "Allergien und Hinweise",
+            "Angemeldet am",
+            "Aktionen"
+        ]
+    );
+    page.assert_lacks("die du mitbringst");
+    page.assert_contains("Ohne Einschränkung");
+    page.assert_has(&format!("#rsvp-{} form[action$='/promote']", ben.id));
+    page.assert_no(&format!("#rsvp-{} form[action$='/promote']", jana.id));
+    assert_eq!(
+        page.texts(&format!("#rsvp-{} form[action$='/resend'] button", kai.id)),
+        ["Bestätigungslink erneut senden: Kai"]
+    );
+
+    // A walk-in: bad input comes back with what was typed.
+    let new = format!("{list}/new");
+    let script = "<script>alert(1)</script>";
+    for (field, value, message) in [
+        ("name", "", "Bitte fülle dieses Feld aus."),
+        ("email", "kein-at-zeichen", "gültige E-Mail-Adresse"),
+        ("notes", &"x".repeat(1001), "zu lang"),
+        ("email", "jana@example.org", "schon angemeldet"),
+    ] {
+        let mut fields = vec![
+            ("name", "Lea"),
+            ("email", "lea@example.org"),
+            ("lang", "de"),
+            ("guests", "0"),
+            ("diet", "vegan"),
+            ("notes", script),
+            ("arrived", "yes"),
+        ];
+        fields.retain(|(k, _)| *k != field);
+        fields.push((field, value));
+        let res = client.submit(&new, &new, &fields).await;
+        assert!(
+            matches!(res.status.as_u16(), 409 | 422),
+            "{field}: {}",
+            res.status
+        );
+        res.assert_contains(message);
+        res.assert_lacks("<script>alert");
+        assert_eq!(res.field(field).as_deref(), Some(value), "{field} kept");
+    }
+    let wrong_csrf = client
+        .post(
+            &new,
+            &[
+                ("csrf", "wrong"),
+                ("name", "Lea"),
+                ("email", "lea@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong_csrf.status, 403);
+    let fields = [
+        ("name", "Lea"),
+        ("email", "lea@example.org"),
+        ("lang", "de"),
+        ("guests", "0"),
+        ("diet", "vegan"),
+        ("notes", script),
+        ("arrived", "yes"),
+        ("notify", "yes"),
+    ];
+    let res = client.submit(&new, &new, &fields).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    // Beyond the capacity: the organizer decided, and sees it.
+    assert_eq!(
+        rsvp_row(&app, "lea@example.org"),
+        ("confirmed".into(), 0, true)
+    );
+    let page = client.get(&list).await;
+    // Shown as text, never as markup.
+    assert!(page.texts("td").contains(&script.to_string()));
+    page.assert_lacks("<script>alert");
+    assert!(
+        subjects(&app)
+            .iter()
+            .any(|s| s.starts_with("Du bist dabei"))
+    );
+
+    // Edit: the guest count the event allows, nothing else.
+    let edit = format!("{list}/{}/edit", jana.id);
+    let page = client.get(&edit).await;
+    assert_eq!(page.field("name").as_deref(), Some("Jana"));
+    let res = client
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("name", "Jana B."),
+                ("lang", "de"),
+                ("guests", "9"),
+                ("diet", "vegan"),
+                ("notes", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.field("name").as_deref(), Some("Jana B."));
+    let res = client
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("name", "Jana B."),
+                ("lang", "de"),
+                ("guests", "0"),
+                ("diet", "vegan"),
+                ("notes", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        rsvp_row(&app, "jana@example.org"),
+        ("confirmed".into(), 0, false)
+    );
+
+    // Promote the waiting person; resend a link; unknown or foreign rows are 404.
+    let sent = subjects(&app).len();
+    let csrf = client.get(&list).await.csrf();
+    let res = client
+        .post(&format!("{list}/{}/promote", ben.id), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(rsvp_row(&app, "ben@example.org").0, "confirmed");
+    let res = client
+        .post(&format!("{list}/{}/resend", kai.id), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(res.status, 303);
+    let subjects_now = subjects(&app);
+    assert_eq!(subjects_now.len(), sent + 2);
+    assert!(
+        subjects_now
+            .last()
+            .is_some_and(|s| s.starts_with("Bitte bestätige"))
+    );
+    for path in [
+        format!("{list}/999999/promote"),
+        format!("{list}/{}/resend", stranger.id),
+        format!("{list}/{}/cancel", stranger.id),
+    ] {
+        assert_eq!(
+            client.post(&path, &[("csrf", &csrf)]).await.status,
+            404,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        client
+            .get(&format!("{list}/{}/edit", stranger.id))
+            .await
+            .status,
+        404
+    );
+
+    // Cancelling someone asks first.
+    let question = format!("{list}/{}/cancel", jana.id);
+    let ask = client.get(&question).await;
+    assert_eq!(ask.texts("h1"), ["Anmeldung von Jana B. stornieren?"]);
+    ask.assert_contains("geht sofort an die nächste Person auf der Warteliste");
+    assert_eq!(rsvp_row(&app, "jana@example.org").0, "confirmed");
+    let res = client.submit(&question, &question, &[]).await;
+    assert_eq!(res.status, 303);
+    assert_eq!(rsvp_row(&app, "jana@example.org").0, "cancelled");
 }

@@ -183,6 +183,7 @@ fn german_and_english_really_differ() {
                 "event-format-code-retreat",
                 "event-format-open-space",
                 "rsvp-diet-vegan",
+                "attendee-diet-vegan",
                 "rsvp-name",
                 "month-4",
                 "month-8",

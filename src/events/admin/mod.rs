@@ -1,11 +1,15 @@
-//! Organizers create, publish and cancel events and see who is coming.
+//! Organizers create, publish and cancel events, see who is coming (`attendees`), check
+//! people in at the door and write to them.
+
+mod attendees;
 
 use actix_session::Session;
-use actix_web::http::header;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::AppState;
 use crate::admin::Organizer;
+use crate::admin::confirm::{self, Question};
 use crate::admin::{act_on_row, admin_ctx};
 use crate::clock::now;
 use crate::db::DbConn;
@@ -13,11 +17,10 @@ use crate::error::AppError;
 use crate::events::forms::{CheckinForm, CheckinQuery, EventForm, MessageForm};
 use crate::events::model::{Event, EventFormat, EventStatus, Rsvp, RsvpStatus};
 use crate::events::pages::{
-    AdminEventsPage, AttendeeRow, AttendeesPage, CheckinPage, CheckinRow, EventEditPage, EventRow,
-    MessagePage, Totals,
+    AdminEventsPage, CheckinPage, CheckinRow, EventEditPage, EventRow, MessagePage,
 };
 use crate::events::queries::{self, EventSaved};
-use crate::web::csv::neutralize;
+use crate::i18n::FluentArg;
 use crate::web::forms::CsrfOnly;
 use crate::web::forms::{CsrfForm, FieldErrors, Rejected};
 use crate::web::session::{self, FlashKind};
@@ -29,9 +32,45 @@ pub fn admin_routes(cfg: &mut web::ServiceConfig) {
         .route("/events/new", web::post().to(create))
         .route("/events/{id}/edit", web::get().to(edit_form))
         .route("/events/{id}/edit", web::post().to(update))
+        .route("/events/{id}/cancel", web::get().to(cancel_question))
         .route("/events/{id}/cancel", web::post().to(cancel))
-        .route("/events/{id}/attendees", web::get().to(attendees))
-        .route("/events/{id}/attendees.csv", web::get().to(attendees_csv))
+        .route("/events/{id}/attendees", web::get().to(attendees::list))
+        .route(
+            "/events/{id}/attendees.csv",
+            web::get().to(attendees::csv_export),
+        )
+        .route(
+            "/events/{id}/attendees/new",
+            web::get().to(attendees::new_walk_in),
+        )
+        .route(
+            "/events/{id}/attendees/new",
+            web::post().to(attendees::add_walk_in),
+        )
+        .route(
+            "/events/{id}/attendees/{rsvp}/edit",
+            web::get().to(attendees::edit_form),
+        )
+        .route(
+            "/events/{id}/attendees/{rsvp}/edit",
+            web::post().to(attendees::update),
+        )
+        .route(
+            "/events/{id}/attendees/{rsvp}/promote",
+            web::post().to(attendees::promote),
+        )
+        .route(
+            "/events/{id}/attendees/{rsvp}/resend",
+            web::post().to(attendees::resend),
+        )
+        .route(
+            "/events/{id}/attendees/{rsvp}/cancel",
+            web::get().to(attendees::cancel_question),
+        )
+        .route(
+            "/events/{id}/attendees/{rsvp}/cancel",
+            web::post().to(attendees::cancel),
+        )
         .route("/events/{id}/checkin", web::get().to(checkin))
         .route("/events/{id}/checkin", web::post().to(check_in))
         .route("/events/{id}/message", web::get().to(message_form))
@@ -50,7 +89,7 @@ async fn list(
         .map(|e| EventRow {
             id: e.id,
             title: e.title(lang).to_string(),
-            when: e.when(lang),
+            when: e.when(lang, state.config.timezone),
             status: e.status,
             open_space: e.has_topic_board(),
         })
@@ -61,12 +100,14 @@ async fn list(
     })
 }
 
-/// The event form as typed.
+/// The event form as typed; `unpublish_warning` carries the registrations a draft would
+/// take offline, when the organizer must say so first.
 async fn editor(
     state: &AppState,
     ctx: PageCtx,
     event: Option<&Event>,
     shown: impl Into<Rejected<EventForm>>,
+    unpublish_warning: Option<i64>,
 ) -> Result<HttpResponse, AppError> {
     let Rejected {
         form,
@@ -90,10 +131,13 @@ async fn editor(
         posts,
         event_id: event.map(|e| e.id),
         status: event.map(|e| e.status),
+        can_cancel: event.is_some_and(can_cancel),
         public_href: event
             .filter(|e| e.status != EventStatus::Draft)
             .map(|e| e.path(lang)),
         formats: EventFormat::ALL,
+        zones: chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect(),
+        unpublish_warning,
         form,
         errors,
         ctx: admin_ctx(state, ctx, "events").await?,
@@ -113,9 +157,10 @@ async fn new_form(
         capacity: "30".into(),
         max_guests: "1".into(),
         agenda: "14:00 Open Space | Open Space\n19:00 Grillen | Barbecue".into(),
+        timezone: state.config.timezone.name().into(),
         ..EventForm::default()
     };
-    editor(&state, ctx, None, form).await
+    editor(&state, ctx, None, form, None).await
 }
 
 async fn load(state: &AppState, id: i64) -> Result<(Event, String), AppError> {
@@ -137,7 +182,7 @@ async fn edit_form(
 ) -> Result<HttpResponse, AppError> {
     let (event, agenda) = load(&state, path.into_inner()).await?;
     let form = EventForm::from_event(&event, agenda);
-    editor(&state, ctx, Some(&event), form).await
+    editor(&state, ctx, Some(&event), form, None).await
 }
 
 async fn create(
@@ -173,9 +218,32 @@ async fn save(
     let mut input = match form.validate(tz) {
         Ok(input) => input,
         Err(errors) => {
-            return editor(state, ctx, event.as_ref(), Rejected::new(form, errors)).await;
+            return editor(
+                state,
+                ctx,
+                event.as_ref(),
+                Rejected::new(form, errors),
+                None,
+            )
+            .await;
         }
     };
+    // A published event with registrations goes offline only when the organizer says so:
+    // every link already mailed would stop showing it.
+    if let Some(live) = event
+        .as_ref()
+        .filter(|e| e.status == EventStatus::Published && form.action == "draft")
+    {
+        let id = live.id;
+        let registered = state
+            .db
+            .run(move |conn| Ok(queries::registrations(conn, id)?))
+            .await?;
+        if registered > 0 {
+            let asked = Rejected::from(form).with_status(StatusCode::CONFLICT);
+            return editor(state, ctx, event.as_ref(), asked, Some(registered)).await;
+        }
+    }
     // Saving never revives a cancelled event.
     if event.as_ref().is_some_and(Event::is_cancelled) {
         input.status = EventStatus::Cancelled;
@@ -202,7 +270,47 @@ async fn save(
         EventSaved::UnknownRecap => Rejected::on(form, "recap", "error-unknown-choice"),
         EventSaved::SlugTaken => Rejected::on(form, "slug", "error-slug-taken"),
     };
-    editor(state, ctx, event.as_ref(), rejected).await
+    editor(state, ctx, event.as_ref(), rejected, None).await
+}
+
+/// Whether an organizer may still call the event off: not once it has begun.
+fn can_cancel(event: &Event) -> bool {
+    !event.is_cancelled() && event.starts_at > now()
+}
+
+async fn cancel_question(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (event, rsvps) = load_attendees(&state, id).await?;
+    let back = format!("/admin/events/{id}/edit");
+    if !can_cancel(&event) {
+        session::flash(&session, FlashKind::Error, "event-cancel-too-late");
+        return Ok(see_other(&back));
+    }
+    let lang = ctx.lang;
+    let told = rsvps
+        .iter()
+        .filter(|r| r.status != RsvpStatus::Cancelled)
+        .count();
+    let question = Question {
+        title: lang.t_args(
+            "event-cancel-question",
+            &[("event", event.title(lang).into())],
+        ),
+        consequence: lang.t_args(
+            "event-cancel-consequence",
+            &[("count", FluentArg::Num(told as i64))],
+        ),
+        action: format!("/admin/events/{id}/cancel"),
+        button: lang.t("admin-cancel-event"),
+        back,
+    };
+    confirm::ask(&state, ctx, "events", question).await
 }
 
 async fn cancel(
@@ -213,15 +321,17 @@ async fn cancel(
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
+    let (event, _) = load(&state, id).await?;
+    let then = format!("/admin/events/{id}/edit");
+    if !can_cancel(&event) {
+        session::flash(&session, FlashKind::Error, "event-cancel-too-late");
+        return Ok(see_other(&then));
+    }
     let mail_ctx = state.config.mail_context();
     let work = move |conn: &mut DbConn| {
-        let found = queries::by_id(conn, id)?.is_some();
-        if found {
-            queries::cancel_event(conn, id, &mail_ctx, now())?;
-        }
-        Ok(found)
+        queries::cancel_event(conn, id, &mail_ctx, now())?;
+        Ok(true)
     };
-    let then = format!("/admin/events/{id}/edit");
     act_on_row(&state, &session, work, "event-cancelled-flash", &then).await
 }
 
@@ -233,77 +343,6 @@ async fn load_attendees(state: &AppState, id: i64) -> Result<(Event, Vec<Rsvp>),
             Ok((event, queries::attendees(conn, id)?))
         })
         .await
-}
-
-async fn attendees(
-    state: web::Data<AppState>,
-    ctx: PageCtx,
-    _o: Organizer,
-    path: web::Path<i64>,
-) -> Result<HttpResponse, AppError> {
-    let (event, rsvps) = load_attendees(&state, path.into_inner()).await?;
-    let page = AttendeesPage {
-        event_id: event.id,
-        title: event.title(ctx.lang).to_string(),
-        totals: Totals::of(&rsvps),
-        rows: rsvps
-            .iter()
-            .map(|r| AttendeeRow {
-                name: r.name.clone(),
-                email: r.email.clone(),
-                status: r.status,
-                guests: r.guests,
-                diet: r.diet,
-                notes: r.notes.clone(),
-            })
-            .collect(),
-        ctx: admin_ctx(&state, ctx, "events").await?,
-    };
-    render(&page)
-}
-
-async fn attendees_csv(
-    state: web::Data<AppState>,
-    _o: Organizer,
-    path: web::Path<i64>,
-) -> Result<HttpResponse, AppError> {
-    let (event, rsvps) = load_attendees(&state, path.into_inner()).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "name",
-        "email",
-        "status",
-        "guests",
-        "diet",
-        "notes",
-        "language",
-        "registered_at",
-    ];
-    let csv_error = |e: csv::Error| AppError::Internal(e.into());
-    out.write_record(header).map_err(csv_error)?;
-    for r in &rsvps {
-        out.write_record([
-            neutralize(&r.name),
-            neutralize(&r.email),
-            r.status.to_string(),
-            r.guests.to_string(),
-            r.diet.to_string(),
-            neutralize(&r.notes),
-            r.lang.to_string(),
-            r.created_at.format("%Y-%m-%d %H:%M").to_string(),
-        ])
-        .map_err(csv_error)?;
-    }
-    let body = out
-        .into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{}-attendees.csv\"", event.slug),
-        ))
-        .body(body))
 }
 
 /// The door list: confirmed people, searchable by name, one big button each.

@@ -358,6 +358,14 @@ pub fn waitlist_position(conn: &mut DbConn, rsvp: &Rsvp) -> QueryResult<i64> {
     Ok(1 + waiting.iter().filter(|(id, at)| (*at, *id) < key).count() as i64)
 }
 
+/// When each registration since `since` was made, for any event.
+pub fn registered_since(conn: &mut DbConn, since: NaiveDateTime) -> QueryResult<Vec<NaiveDateTime>> {
+    rsvps::table
+        .filter(rsvps::created_at.ge(since))
+        .select(rsvps::created_at)
+        .load(conn)
+}
+
 /// How many people hold or wait for a place at `event_id`, confirmed or not.
 pub fn registrations(conn: &mut DbConn, event_id: i64) -> QueryResult<i64> {
     rsvps::table

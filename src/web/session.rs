@@ -35,6 +35,17 @@ pub struct SessionOrganizer {
     pub lang: crate::i18n::Lang,
 }
 
+impl SessionOrganizer {
+    /// The first letter of the name, for the user menu's badge.
+    pub fn initial(&self) -> String {
+        self.name
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default()
+    }
+}
+
 /// The organizer of this request, if its session token was valid.
 pub fn organizer(req: &HttpRequest) -> Option<SessionOrganizer> {
     req.extensions().get::<SessionOrganizer>().cloned()

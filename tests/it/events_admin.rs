@@ -879,3 +879,43 @@ async fn organizer_adds_edits_promotes_and_cancels_people_on_the_list() {
     assert_eq!(res.status, 303);
     assert_eq!(rsvp_row(&app, "jana@example.org").0, "cancelled");
 }
+
+#[actix_web::test]
+async fn the_dashboard_shows_what_needs_doing_now() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let empty = client.get("/admin/").await;
+    empty.assert_contains("Kein Termin geplant.");
+    empty.assert_contains("In den letzten 14 Tagen hat sich niemand angemeldet.");
+
+    let id = app.event(EventSpec::published("sommergrillen").capacity(2));
+    app.rsvp(id, RsvpSpec::confirmed("Jana"));
+    app.rsvp(id, RsvpSpec::confirmed("Ben"));
+    app.rsvp(id, RsvpSpec::waitlisted("Cem"));
+    let dora = app.rsvp(id, RsvpSpec::pending("Dora"));
+    let old = app.event(EventSpec::published("frueher").starting_at(now() + Duration::days(40)));
+    app.rsvp(old, RsvpSpec::confirmed("Eva").registered_at(now() - Duration::days(20)));
+    // A mail the worker gave up on (the worker's own path is tested in outbox.rs).
+    let csrf = empty.csrf();
+    let resend = format!("/admin/events/{id}/attendees/{}/resend", dora.id);
+    assert_eq!(client.post(&resend, &[("csrf", &csrf)]).await.status, 303);
+    with_conn(&app, |c| {
+        diesel::update(outbox::table)
+            .set(outbox::status.eq("failed"))
+            .execute(c)
+            .expect("fail one")
+    });
+
+    let page = client.get("/admin/").await;
+    assert_eq!(page.texts(".dashboard-next .stat-value"), ["2 / 2", "1", "1"]);
+    page.assert_contains("Sommergrillen");
+    page.assert_has(&format!(".dashboard-next a[href='/admin/events/{id}/attendees']"));
+    // Four registrations in the last two weeks (Eva's is older), one bar per day.
+    page.assert_contains("4 Anmeldungen in den letzten 14 Tagen.");
+    assert_eq!(page.count(".bar-chart rect"), 14);
+    page.assert_contains("Eine E-Mail ließ sich nicht zustellen.");
+    page.assert_has("a.todo-alert[href='/admin/outbox']");
+    page.assert_contains("Gerade wird keine Kampagne versendet.");
+}

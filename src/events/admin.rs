@@ -113,6 +113,7 @@ async fn new_form(
         capacity: "30".into(),
         max_guests: "1".into(),
         agenda: "14:00 Open Space | Open Space\n19:00 Grillen | Barbecue".into(),
+        waitlist_on_board: "yes".into(),
         ..EventForm::default()
     };
     editor(&state, ctx, None, form).await

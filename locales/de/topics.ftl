@@ -191,9 +191,8 @@ topic-withdraw-keep = Nein, behalten
 topic-withdrawn = Dein Thema ist zurückgezogen.
 schedule-running = Läuft gerade
 live-join = Mitmachen:
-admin-topics-merge-ask = Zusammenlegen …
 admin-merge-title = Themen zusammenlegen
-admin-merge-question = „{ $from }“ wird mit „{ $into }“ zusammengelegt.
+admin-merge-question = „{ $topic }“ wird mit „{ $title }“ zusammengelegt.
 admin-merge-gone = „{ $title }“ verschwindet von der Themenwand.
 admin-merge-dots = { $count ->
     [0] Es wandern keine Punkte mit.
@@ -204,10 +203,11 @@ admin-merge-shared = { $count ->
     [one] 1 Person hat beide Themen gepunktet: Sie behält einen Punkt und bekommt den anderen zurück.
    *[other] { $count } Personen haben beide Themen gepunktet: Sie behalten je einen Punkt und bekommen den anderen zurück.
 }
-admin-merge-place = Sein Platz im Programm ({ $place }) wird frei.
+admin-merge-place = Sein Platz im Programm ({ $slot }) wird frei.
 admin-merge-result = { $count ->
     [one] Danach hat das Thema 1 Punkt.
    *[other] Danach hat das Thema { $count } Punkte.
 }
 admin-merge-final = Das lässt sich nicht rückgängig machen.
+admin-merge-confirm = Ja, zusammenlegen
 admin-merge-cancel = Abbrechen

@@ -191,9 +191,8 @@ topic-withdraw-keep = No, keep it
 topic-withdrawn = Your topic is withdrawn.
 schedule-running = Happening now
 live-join = Join in:
-admin-topics-merge-ask = Merge …
 admin-merge-title = Merge topics
-admin-merge-question = “{ $from }” will be merged into “{ $into }”.
+admin-merge-question = “{ $topic }” will be merged into “{ $title }”.
 admin-merge-gone = “{ $title }” disappears from the topic board.
 admin-merge-dots = { $count ->
     [0] No dots move over.
@@ -204,10 +203,11 @@ admin-merge-shared = { $count ->
     [one] 1 person dotted both topics: they keep one dot and get the other back.
    *[other] { $count } people dotted both topics: they each keep one dot and get the other back.
 }
-admin-merge-place = Its place on the schedule ({ $place }) becomes free.
+admin-merge-place = Its place on the schedule ({ $slot }) becomes free.
 admin-merge-result = { $count ->
     [one] Afterwards the topic has 1 dot.
    *[other] Afterwards the topic has { $count } dots.
 }
 admin-merge-final = This cannot be undone.
+admin-merge-confirm = Yes, merge
 admin-merge-cancel = Cancel

@@ -735,8 +735,8 @@ async fn merge_confirm(
             question: lang.t_args(
                 "admin-merge-question",
                 &[
-                    ("from", FluentArg::from(source.title.as_str())),
-                    ("into", FluentArg::from(target.title.as_str())),
+                    ("topic", FluentArg::from(source.title.as_str())),
+                    ("title", FluentArg::from(target.title.as_str())),
                 ],
             ),
             from_title: source.title.clone(),

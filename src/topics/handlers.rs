@@ -401,6 +401,8 @@ async fn own_topic(
         Some(rsvp) if topic.rsvp_id == Some(rsvp.id) => {
             if topic.is_scheduled() {
                 Err(Refusal::Scheduled)
+            } else if !board_open(event) {
+                Err(Refusal::Closed)
             } else {
                 Ok((topic, rsvp))
             }
@@ -497,6 +499,7 @@ async fn topic_of(state: &AppState, event: &Event, topic_id: i64) -> Result<Topi
 }
 
 async fn edit(
+    req: HttpRequest,
     state: web::Data<AppState>,
     ctx: PageCtx,
     session: Session,
@@ -521,23 +524,32 @@ async fn edit(
         }
     };
     let event_id = event.id;
+    let ip = client_ip(&req, &state.config.trusted_proxies);
     let saved = state
         .db
         .run(move |conn| {
+            if !rate_limit::TOPIC_WRITES.take(conn, &ip)? {
+                return Ok(None);
+            }
             match queries::update_topic(conn, event_id, rsvp.id, topic_id, &input, now()) {
-                Ok(()) => Ok(Ok(())),
-                Err(TopicError::Refused(why)) => Ok(Err(why)),
+                Ok(()) => Ok(Some(Ok(()))),
+                Err(TopicError::Refused(why)) => Ok(Some(Err(why))),
                 Err(TopicError::Db(e)) => Err(e.into()),
             }
         })
         .await?;
     match saved {
-        Ok(()) => {
+        Some(Ok(())) => {
             session::flash(&session, FlashKind::Success, "topic-updated");
             Ok(see_other(&topic_path(&event, ctx.lang, topic_id)))
         }
+        None => {
+            let shown = Rejected::on(form, "title", "error-rate-limited")
+                .with_status(StatusCode::TOO_MANY_REQUESTS);
+            edit_page(ctx, &event, &topic, Ok(shown))
+        }
         // Scheduled in the meantime: say so, nothing was changed.
-        Err(why) => edit_page(ctx, &event, &topic, Err(why)),
+        Some(Err(why)) => edit_page(ctx, &event, &topic, Err(why)),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum Refusal {
     NotYours,
     /// A topic with a time and room already.
     Scheduled,
+    /// The event is over (or cancelled).
+    Closed,
 }
 
 impl Refusal {
@@ -57,6 +59,7 @@ impl Refusal {
             Refusal::OnWaitingList => "topic-error-waiting",
             Refusal::NotYours => "topic-error-not-yours",
             Refusal::Scheduled => "topic-error-scheduled",
+            Refusal::Closed => "topic-error-closed",
         }
     }
 }

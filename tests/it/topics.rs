@@ -302,6 +302,22 @@ async fn a_past_event_takes_no_more_proposals_or_dots() {
         .assert_contains("Der Termin ist vorbei");
     let votes = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
     assert!(votes.is_empty());
+    // Nor changes to one's own topic.
+    client
+        .get(BOARD)
+        .await
+        .assert_no(&format!("a[href='/de/events/wand/topics/{id}/edit']"));
+    let edit = format!("/de/events/wand/topics/{id}/edit");
+    let res = client.get(&edit).await;
+    assert_eq!(res.status, 409);
+    res.assert_contains("Der Termin ist vorbei");
+    let res = client
+        .post(
+            &edit,
+            &[("title", "Später"), ("lang", "de"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 409);
 }
 
 #[actix_web::test]

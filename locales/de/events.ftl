@@ -235,3 +235,5 @@ message-send = Nachricht senden
 event-message-sent = Die Nachricht ist unterwegs.
 event-recap-post = Rückblick-Beitrag
 event-no-recap = Noch keiner
+event-waitlist-on-board = Auch wer auf der Warteliste steht, darf Themen vorschlagen und Punkte vergeben
+event-waitlist-on-board-hint = Nur beim Open Space. Ohne Haken können das nur Teilnehmende mit festem Platz; die Warteliste sieht die Themenwand trotzdem.

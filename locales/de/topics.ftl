@@ -1,7 +1,7 @@
-# Open-Space-Themenwand, Sitzungsplan, Live-Ansicht
+# Open-Space-Themenwand, Programm, Live-Ansicht
 topics-title = Themenwand
-topics-intro = Was möchtest du heute besprechen, ausprobieren oder lernen? Schlag ein Thema vor und verteile deine Punkte auf die Themen, die dich interessieren. Daraus bauen wir den Sitzungsplan.
-topics-schedule-link = Sitzungsplan
+topics-intro = Was möchtest du besprechen, ausprobieren oder lernen? Schlag ein Thema vor und verteile deine Punkte auf die Themen, die dich interessieren. Daraus entsteht das Programm.
+topics-schedule-link = Programm
 topics-live-link = Live-Ansicht für den Beamer
 topics-count = { $count ->
     [0] Noch keine Themen
@@ -23,7 +23,7 @@ topic-by = vorgeschlagen von { $name }
 topics-you-title = Mitmachen
 topics-you-are = Du bist als { $name } angemeldet.
 topics-not-you = Nicht du? Vergessen
-topics-you-organizer = Du bist als Orga angemeldet: Deine Vorschläge erscheinen als Vorschlag des Orga-Teams.
+topics-you-organizer = Du bist als Teil des Orga-Teams angemeldet: Deine Vorschläge erscheinen als Vorschlag des Orga-Teams.
 topics-you-visitor = Vorschlagen und Punkte verteilen kann, wer für diesen Termin angemeldet ist. Ein Konto brauchst du dafür nicht – nur die Anmeldung per E-Mail.
 topics-register = Jetzt anmelden
 topics-propose-title = Thema vorschlagen
@@ -74,11 +74,11 @@ notes-history-back = Zurück zu den aktuellen Notizen
 notes-field = Notizen (Markdown)
 notes-hint = Alle bisherigen Fassungen bleiben erhalten.
 notes-save = Notizen speichern
-schedule-title = Sitzungsplan
+schedule-title = Programm
 schedule-caption = Sessions nach Uhrzeit und Raum
 schedule-time = Uhrzeit
 schedule-free = frei
-schedule-empty = Der Sitzungsplan entsteht vor Ort aus den Themen mit den meisten Punkten. Schau später wieder vorbei.
+schedule-empty = Das Programm entsteht vor Ort aus den Themen mit den meisten Punkten. Schau später wieder vorbei.
 live-title = Live
 live-wanted = Meistgewünschte Themen
 live-updated = Stand: { $time }
@@ -86,16 +86,16 @@ live-connecting = Verbinde …
 live-connected = Live
 live-offline = Offline – lädt alle 30 Sekunden neu
 live-full = Zu viele Live-Ansichten offen; die Seite lädt in 30 Sekunden neu.
-event-board-title = Open Space: Themen und Sitzungsplan
+event-board-title = Open Space: Themen und Programm
 event-board-text = Schlag Themen vor, verteile Punkte und sieh, welche Session wann in welchem Raum stattfindet.
 confirm-topics = Zur Themenwand
 confirm-topic-draft = Weiter zu deinem Themenvorschlag
 manage-topics = Themen vorschlagen und Punkte verteilen
-mail-topic-scheduled-subject = Dein Thema steht im Plan: { $event }
+mail-topic-scheduled-subject = Dein Thema steht im Programm: { $event }
 mail-topic-scheduled-text = Dein Thema „{ $topic }“ ist eingeplant: { $slot } im Raum { $room }.
 mail-topic-moved-subject = Neue Zeit oder neuer Raum für dein Thema: { $event }
 mail-topic-moved-text = Dein Thema „{ $topic }“ ist umgezogen – neu: { $slot } im Raum { $room }.
-mail-topic-schedule-action = Zum Sitzungsplan
+mail-topic-schedule-action = Zum Programm
 mail-digest-subject = { $count ->
     [one] 1 neuer Themenvorschlag
    *[other] { $count } neue Themenvorschläge
@@ -107,11 +107,11 @@ mail-digest-text = Am { $day } { $count ->
 mail-digest-action = Themenwand verwalten
 mail-digest-footer = Diese Zusammenfassung bekommst du einmal am Tag, wenn es neue Vorschläge gibt.
 recap-title = Rückblick: { $event }
-recap-excerpt = Die Sessions und Notizen vom { $event }.
-recap-intro = So war der { $event }: { $count ->
+recap-excerpt = { $event }: die Sessions und ihre Notizen.
+recap-intro = So war’s: { $event } – { $count ->
     [one] 1 Thema
    *[other] { $count } Themen
-} an der Wand, hier sind die Sessions und was dabei herauskam.
+} an der Wand. Hier sind die Sessions und was dabei herauskam.
 recap-topic-meta = Vorgeschlagen von { $name } · { $count ->
     [one] 1 Punkt
    *[other] { $count } Punkte
@@ -120,7 +120,7 @@ recap-unscheduled = Weitere Themen
 recap-created = Der Entwurf für den Rückblick ist angelegt. Jetzt nur noch überarbeiten und veröffentlichen.
 admin-topics = Themenwand
 admin-topics-public = Öffentliche Ansicht
-admin-topics-grid = Sitzungsplan
+admin-topics-grid = Programm
 admin-topics-grid-empty = Lege zuerst Räume und Zeitslots an.
 admin-topics-suggest = Verteilung vorschlagen
 admin-topics-suggestion = Vorschlag
@@ -129,9 +129,9 @@ admin-topics-suggestion-hint = Die beliebtesten Themen kommen in die größten R
 admin-topics-accept = Vorschlag übernehmen
 admin-topics-interest = Punkte
 admin-topics-place = Zeit und Raum
-topic-state-open = offen
-topic-state-hidden = ausgeblendet
-topic-state-merged = zusammengelegt
+topic-state-open = Offen
+topic-state-hidden = Ausgeblendet
+topic-state-merged = Zusammengelegt
 admin-topics-merged-into = zusammengelegt mit „{ $title }“
 admin-topics-unscheduled = nicht eingeplant
 admin-topics-place-button = Einplanen
@@ -167,3 +167,47 @@ admin-delete = Löschen
 admin-saved = Gespeichert.
 admin-deleted = Gelöscht.
 error-end-before-start = Das Ende muss nach dem Beginn liegen.
+topics-waiting-welcome = Du stehst auf der Warteliste – du darfst trotzdem Themen vorschlagen und Punkte vergeben.
+topics-waiting-shut-out = Du stehst auf der Warteliste. Bei diesem Termin können nur Teilnehmende mit festem Platz Themen vorschlagen und Punkte vergeben. Sobald ein Platz für dich frei wird, bist du dabei.
+topic-error-waiting = Du stehst auf der Warteliste: Bei diesem Termin können nur Teilnehmende mit festem Platz Themen vorschlagen, Punkte vergeben und mitschreiben.
+topic-error-not-yours = Ändern oder zurückziehen kann ein Thema nur, wer es vorgeschlagen hat.
+topic-error-scheduled = Dieses Thema ist schon im Programm eingeplant und lässt sich deshalb nicht mehr ändern oder zurückziehen. Sprich bitte das Orga-Team an, wenn sich etwas ändern soll.
+topic-edit = Bearbeiten
+topic-withdraw = Zurückziehen
+topic-edit-title = Thema bearbeiten
+topic-edit-submit = Änderungen speichern
+topic-updated = Dein Thema ist geändert.
+topic-back = Zurück zum Thema
+topic-withdraw-hint = Du möchtest das Thema doch nicht anbieten?
+topic-withdraw-title = Thema zurückziehen
+topic-withdraw-question = Möchtest du „{ $title }“ wirklich zurückziehen? Es verschwindet samt Notizen von der Themenwand.
+topic-withdraw-consequence = { $count ->
+    [0] Punkte hat es noch keine.
+    [one] Sein 1 Punkt ist dann weg; wer ihn vergeben hat, bekommt ihn zurück.
+   *[other] Seine { $count } Punkte sind dann weg; wer einen vergeben hat, bekommt ihn zurück.
+}
+topic-withdraw-confirm = Ja, zurückziehen
+topic-withdraw-keep = Nein, behalten
+topic-withdrawn = Dein Thema ist zurückgezogen.
+schedule-running = Läuft gerade
+live-join = Mitmachen:
+admin-merge-title = Themen zusammenlegen
+admin-merge-question = „{ $topic }“ wird mit „{ $title }“ zusammengelegt.
+admin-merge-gone = „{ $title }“ verschwindet von der Themenwand.
+admin-merge-dots = { $count ->
+    [0] Es wandern keine Punkte mit.
+    [one] 1 Punkt wandert mit.
+   *[other] { $count } Punkte wandern mit.
+}
+admin-merge-shared = { $count ->
+    [one] 1 Person hat beide Themen gepunktet: Sie behält einen Punkt und bekommt den anderen zurück.
+   *[other] { $count } Personen haben beide Themen gepunktet: Sie behalten je einen Punkt und bekommen den anderen zurück.
+}
+admin-merge-place = Sein Platz im Programm ({ $slot }) wird frei.
+admin-merge-result = { $count ->
+    [one] Danach hat das Thema 1 Punkt.
+   *[other] Danach hat das Thema { $count } Punkte.
+}
+admin-merge-final = Das lässt sich nicht rückgängig machen.
+admin-merge-confirm = Ja, zusammenlegen
+admin-merge-cancel = Abbrechen

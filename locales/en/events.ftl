@@ -235,3 +235,5 @@ message-send = Send message
 event-message-sent = The message is on its way.
 event-recap-post = Recap post
 event-no-recap = None yet
+event-waitlist-on-board = People on the waiting list may propose topics and give dots too
+event-waitlist-on-board-hint = Open Space only. Unticked, only attendees with a place can; people waiting still see the topic board.

@@ -1,6 +1,6 @@
-# Open-space topic board, schedule, live board
+# Open Space topic board, schedule, live board
 topics-title = Topic board
-topics-intro = What would you like to discuss, try out or learn today? Propose a topic and spread your dots over the topics you care about. The schedule is built from them.
+topics-intro = What would you like to discuss, try out or learn? Propose a topic and spread your dots over the topics you care about. The schedule is built from them.
 topics-schedule-link = Schedule
 topics-live-link = Live view for the projector
 topics-count = { $count ->
@@ -86,7 +86,7 @@ live-connecting = Connecting …
 live-connected = Live
 live-offline = Offline – reloading every 30 seconds
 live-full = Too many live views are open; the page reloads in 30 seconds.
-event-board-title = Open space: topics and schedule
+event-board-title = Open Space: topics and schedule
 event-board-text = Propose topics, hand out dots and see which session takes place when and where.
 confirm-topics = Go to the topic board
 confirm-topic-draft = Continue with your topic
@@ -107,11 +107,11 @@ mail-digest-text = On { $day }, { $count ->
 mail-digest-action = Manage the topic board
 mail-digest-footer = You get this summary once a day when there are new proposals.
 recap-title = Recap: { $event }
-recap-excerpt = The sessions and notes of { $event }.
-recap-intro = That was { $event }: { $count ->
+recap-excerpt = { $event }: the sessions and their notes.
+recap-intro = How it went: { $event } – { $count ->
     [one] 1 topic
    *[other] { $count } topics
-} on the board – here are the sessions and what came out of them.
+} on the board. Here are the sessions and what came out of them.
 recap-topic-meta = Proposed by { $name } · { $count ->
     [one] 1 dot
    *[other] { $count } dots
@@ -129,9 +129,9 @@ admin-topics-suggestion-hint = The most wanted topics go into the largest rooms;
 admin-topics-accept = Accept the suggestion
 admin-topics-interest = Dots
 admin-topics-place = Time and room
-topic-state-open = open
-topic-state-hidden = hidden
-topic-state-merged = merged
+topic-state-open = Open
+topic-state-hidden = Hidden
+topic-state-merged = Merged
 admin-topics-merged-into = merged into “{ $title }”
 admin-topics-unscheduled = not scheduled
 admin-topics-place-button = Schedule
@@ -167,3 +167,47 @@ admin-delete = Delete
 admin-saved = Saved.
 admin-deleted = Deleted.
 error-end-before-start = The end must come after the start.
+topics-waiting-welcome = You are on the waiting list – you may still propose topics and give dots.
+topics-waiting-shut-out = You are on the waiting list. For this event, only attendees with a place can propose topics and give dots. As soon as a place opens up for you, you are in.
+topic-error-waiting = You are on the waiting list: for this event, only attendees with a place can propose topics, give dots and take notes.
+topic-error-not-yours = Only the person who proposed a topic can change or withdraw it.
+topic-error-scheduled = This topic is already on the schedule, so it can no longer be changed or withdrawn. Please talk to the organizers if something should change.
+topic-edit = Edit
+topic-withdraw = Withdraw
+topic-edit-title = Edit topic
+topic-edit-submit = Save changes
+topic-updated = Your topic is updated.
+topic-back = Back to the topic
+topic-withdraw-hint = Changed your mind about offering this topic?
+topic-withdraw-title = Withdraw topic
+topic-withdraw-question = Do you really want to withdraw “{ $title }”? It disappears from the topic board, notes and all.
+topic-withdraw-consequence = { $count ->
+    [0] It has no dots yet.
+    [one] Its 1 dot is gone then; whoever gave it gets it back.
+   *[other] Its { $count } dots are gone then; whoever gave one gets it back.
+}
+topic-withdraw-confirm = Yes, withdraw
+topic-withdraw-keep = No, keep it
+topic-withdrawn = Your topic is withdrawn.
+schedule-running = Happening now
+live-join = Join in:
+admin-merge-title = Merge topics
+admin-merge-question = “{ $topic }” will be merged into “{ $title }”.
+admin-merge-gone = “{ $title }” disappears from the topic board.
+admin-merge-dots = { $count ->
+    [0] No dots move over.
+    [one] 1 dot moves over.
+   *[other] { $count } dots move over.
+}
+admin-merge-shared = { $count ->
+    [one] 1 person dotted both topics: they keep one dot and get the other back.
+   *[other] { $count } people dotted both topics: they each keep one dot and get the other back.
+}
+admin-merge-place = Its place on the schedule ({ $slot }) becomes free.
+admin-merge-result = { $count ->
+    [one] Afterwards the topic has 1 dot.
+   *[other] Afterwards the topic has { $count } dots.
+}
+admin-merge-final = This cannot be undone.
+admin-merge-confirm = Yes, merge
+admin-merge-cancel = Cancel

@@ -89,7 +89,11 @@ fn bars(days: &[(NaiveDate, i64)], lang: crate::i18n::Lang) -> Vec<Bar> {
 }
 
 fn bar_height(count: i64, max: i64) -> i64 {
-    if count == 0 { 0 } else { (count * 60 / max).max(3) }
+    if count == 0 {
+        0
+    } else {
+        (count * 60 / max).max(3)
+    }
 }
 
 async fn dashboard(

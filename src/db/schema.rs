@@ -119,6 +119,7 @@ diesel::table! {
         updated_at -> Timestamp,
         description_html_de -> Text,
         description_html_en -> Text,
+        waitlist_on_board -> Bool,
     }
 }
 

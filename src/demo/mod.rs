@@ -196,6 +196,7 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
                 ],
                 status,
                 recap_post_id: None,
+                waitlist_on_board: true,
             })
         };
     let upcoming = save_event(

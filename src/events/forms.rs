@@ -131,6 +131,8 @@ pub struct EventForm {
     pub registration_closes: String,
     pub agenda: String,
     pub recap: String,
+    /// "yes" when people on the waiting list may use the topic board.
+    pub waitlist_on_board: String,
     pub action: String,
 }
 
@@ -163,6 +165,7 @@ impl EventForm {
             registration_closes: stamp(e.registration_closes_at),
             agenda,
             recap: e.recap_post_id.map(|id| id.to_string()).unwrap_or_default(),
+            waitlist_on_board: if e.waitlist_on_board { "yes" } else { "" }.into(),
             ..EventForm::default()
         }
     }
@@ -295,6 +298,7 @@ impl EventForm {
         }
         Ok(EventInput {
             recap_post_id,
+            waitlist_on_board: self.waitlist_on_board == "yes",
             slug,
             format,
             title_de,

@@ -351,12 +351,16 @@ async fn confirm(
                 StatusCode::OK,
             )
         }
-        Confirmation::Waitlisted(e, r, position) => (
-            ConfirmOutcome::Waitlisted(position),
-            Some(link(&e)),
-            Some(manage_path(&manage, lang, r.id)),
-            StatusCode::OK,
-        ),
+        Confirmation::Waitlisted(e, r, position) => {
+            // Waiting people may still take part on the topic board.
+            session::remember_attendee(&session, e.id, r.id);
+            (
+                ConfirmOutcome::Waitlisted(position),
+                Some(link(&e)),
+                Some(manage_path(&manage, lang, r.id)),
+                StatusCode::OK,
+            )
+        }
         Confirmation::AlreadyConfirmed(e, r) => {
             session::remember_attendee(&session, e.id, r.id);
             (
@@ -425,12 +429,13 @@ async fn manage_page(
         notes: rsvp.notes.clone(),
         ..RsvpForm::default()
     });
-    let confirmed = rsvp.status == RsvpStatus::Confirmed;
-    if confirmed {
+    // Waiting people too: the topic board tells them what they may do there.
+    let on_board = matches!(rsvp.status, RsvpStatus::Confirmed | RsvpStatus::Waitlisted);
+    if on_board {
         session::remember_attendee(session, event.id, rsvp.id);
     }
     let topics_href =
-        (confirmed && event.has_topic_board()).then(|| format!("{}topics/", event.path(lang)));
+        (on_board && event.has_topic_board()).then(|| format!("{}topics/", event.path(lang)));
     let status_key = match rsvp.status {
         RsvpStatus::Pending => "rsvp-status-pending",
         RsvpStatus::Confirmed => "rsvp-status-confirmed",

@@ -35,6 +35,8 @@ pub struct Event {
     /// The descriptions rendered when saved.
     pub description_html_de: String,
     pub description_html_en: String,
+    /// Whether people on the waiting list may propose topics and give dots.
+    pub waitlist_on_board: bool,
 }
 
 impl Event {

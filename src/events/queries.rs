@@ -359,7 +359,10 @@ pub fn waitlist_position(conn: &mut DbConn, rsvp: &Rsvp) -> QueryResult<i64> {
 }
 
 /// When each registration since `since` was made, for any event.
-pub fn registered_since(conn: &mut DbConn, since: NaiveDateTime) -> QueryResult<Vec<NaiveDateTime>> {
+pub fn registered_since(
+    conn: &mut DbConn,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<NaiveDateTime>> {
     rsvps::table
         .filter(rsvps::created_at.ge(since))
         .select(rsvps::created_at)
@@ -747,6 +750,8 @@ pub struct EventInput {
     pub status: EventStatus,
     /// The post that tells how it went.
     pub recap_post_id: Option<i64>,
+    /// Whether people on the waiting list may propose topics and give dots.
+    pub waitlist_on_board: bool,
 }
 
 /// Creates or updates an event and its agenda; every save raises the calendar SEQUENCE.
@@ -840,6 +845,7 @@ fn store_event(
             events::registration_closes_at.eq(input.registration_closes_at),
             events::status.eq(input.status),
             events::recap_post_id.eq(input.recap_post_id),
+            events::waitlist_on_board.eq(input.waitlist_on_board),
             events::updated_at.eq(now),
         );
         let id = match id {

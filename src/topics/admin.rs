@@ -14,7 +14,7 @@ use crate::clock::local_to_utc;
 use crate::clock::now;
 use crate::error::AppError;
 use crate::events::model::Event;
-use crate::i18n::{Lang, format};
+use crate::i18n::{FluentArg, Lang, format};
 use crate::topics::forms::TopicForm;
 use crate::topics::model::{Room, Slot, Topic, TopicStatus};
 use crate::topics::pages::{Grid, grid, slot_time};
@@ -43,6 +43,10 @@ pub fn admin_routes(cfg: &mut web::ServiceConfig) {
         .route("/events/{id}/topics/recap", web::post().to(create_recap))
         .route("/events/{id}/topics/{topic}/place", web::post().to(place))
         .route("/events/{id}/topics/{topic}/hide", web::post().to(hide))
+        .route(
+            "/events/{id}/topics/{topic}/merge",
+            web::get().to(merge_confirm),
+        )
         .route("/events/{id}/topics/{topic}/merge", web::post().to(merge));
 }
 
@@ -103,6 +107,33 @@ crate::web::forms::csrf_protected!(HideForm);
 struct MergeForm {
     csrf: String,
     into: String,
+}
+
+/// The merge target chosen in the topics table, before the organizer confirms.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct MergeQuery {
+    into: String,
+}
+
+/// Asks before two topics become one, and says what happens to their dots and places.
+#[derive(Template)]
+#[template(path = "topics/admin/merge.html")]
+struct MergePage {
+    ctx: PageCtx,
+    event_id: i64,
+    action: String,
+    /// "„A“ wird mit „B“ zusammengelegt."
+    question: String,
+    from_title: String,
+    from_place: Option<String>,
+    into_id: i64,
+    /// Dots that move over to the target.
+    moved: i64,
+    /// Dots on both topics from the same person: one of them goes back to that person.
+    shared: i64,
+    /// The target's dots afterwards.
+    total: i64,
 }
 
 crate::web::forms::csrf_protected!(MergeForm);
@@ -341,7 +372,7 @@ async fn render_page(
             .iter()
             .map(|s| (s.id, slot_time(s, event, lang)))
             .collect(),
-        grid: grid(event, lang, &l.slots, &l.rooms, &open, &l.interest),
+        grid: grid(event, lang, &l.slots, &l.rooms, &open, &l.interest, now()),
         rows: {
             let mut rows: Vec<TopicRow> = l
                 .topics
@@ -663,6 +694,63 @@ async fn hide(
         queries::set_hidden(conn, id, topic, hidden, now())
     })
     .await
+}
+
+async fn merge_confirm(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<(i64, i64)>,
+    query: web::Query<MergeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (id, from) = path.into_inner();
+    let l = load(&state, id).await?;
+    let open = |topic: i64| l.topics.iter().find(|t| t.id == topic && t.is_open());
+    let source = open(from).ok_or(AppError::NotFound)?;
+    let target = query
+        .into
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|&into| into != from)
+        .and_then(open);
+    let Some(target) = target else {
+        session::flash(&session, FlashKind::Error, "topic-error-unknown");
+        return Ok(back(id));
+    };
+    let (from_id, into_id) = (source.id, target.id);
+    let shared = state
+        .db
+        .run(move |conn| Ok(queries::shared_dots(conn, from_id, into_id)?))
+        .await?;
+    let ctx = admin_ctx(&state, ctx, "events").await?;
+    let lang = ctx.lang;
+    let dots = |t: &Topic| l.interest.get(&t.id).copied().unwrap_or(0);
+    render_status(
+        actix_web::http::StatusCode::OK,
+        &MergePage {
+            event_id: id,
+            action: format!("/admin/events/{id}/topics/{from}/merge"),
+            question: lang.t_args(
+                "admin-merge-question",
+                &[
+                    ("topic", FluentArg::from(source.title.as_str())),
+                    ("title", FluentArg::from(target.title.as_str())),
+                ],
+            ),
+            from_title: source.title.clone(),
+            from_place: source
+                .slot_id
+                .zip(source.room_id)
+                .map(|(s, r)| cell_label(&l, lang, s, r)),
+            into_id,
+            moved: dots(source) - shared,
+            shared,
+            total: dots(target) + dots(source) - shared,
+            ctx,
+        },
+    )
 }
 
 async fn merge(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::model::{Room, Slot, Topic};
 use crate::events::emails::{to_attendee, with_manage_link};
 use crate::events::model::{Event, Rsvp};
-use crate::i18n::{FluentArg, format};
+use crate::i18n::FluentArg;
 use crate::mail::links::MailContext;
 use crate::mail::{Action, Email};
 use crate::organizers::OrganizerRow;
@@ -26,7 +26,6 @@ pub fn scheduled(
     } else {
         "mail-topic-scheduled"
     };
-    let tz = event.tz();
     let mut email = to_attendee(
         ctx,
         event,
@@ -36,11 +35,7 @@ pub fn scheduled(
             ("topic", FluentArg::from(topic.title.as_str())),
             (
                 "slot",
-                FluentArg::from(format!(
-                    "{} – {}",
-                    format::time(lang, slot.starts_at, tz),
-                    format::time(lang, slot.ends_at, tz)
-                )),
+                FluentArg::from(super::pages::slot_time(slot, event, lang)),
             ),
             ("room", FluentArg::from(room.name.as_str())),
         ],

@@ -8,17 +8,19 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::forms::{DotForm, NoteForm, TopicForm};
-use super::model::{Board, Room, Slot, Topic, board_path, history_path, topic_path};
+use super::model::{
+    Board, Room, Slot, Topic, board_path, edit_path, history_path, topic_path, withdraw_path,
+};
 use super::pages::{
-    BoardPage, NoteHistoryPage, NoteRevision, SchedulePage, TopicCard, TopicPage, Viewer, card,
-    grid, places,
+    BoardPage, NoteHistoryPage, NoteRevision, SchedulePage, TopicCard, TopicEditPage, TopicPage,
+    Viewer, WithdrawPage, card, grid, places,
 };
 use super::queries::{self, NoteAuthor, Proposer, Refusal, TopicError};
 use crate::AppState;
 use crate::clock::now;
 use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
-use crate::events::model::{Event, Rsvp};
+use crate::events::model::{Event, Rsvp, RsvpStatus};
 use crate::i18n::{FluentArg, Lang, format};
 use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors, Rejected};
 use crate::web::nav::{Link, Pager};
@@ -33,6 +35,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/events/{slug}/topics/{id}/history/",
             web::get().to(history),
+        )
+        .route("/events/{slug}/topics/{id}/edit", web::get().to(edit_form))
+        .route("/events/{slug}/topics/{id}/edit", web::post().to(edit))
+        .route(
+            "/events/{slug}/topics/{id}/withdraw",
+            web::get().to(withdraw_form),
+        )
+        .route(
+            "/events/{slug}/topics/{id}/withdraw",
+            web::post().to(withdraw),
         )
         .route("/events/{slug}/topics/{id}/dot", web::post().to(dot))
         .route(
@@ -76,6 +88,8 @@ struct BoardData {
     slots: Vec<Slot>,
     rooms: Vec<Room>,
     attendee: Option<Rsvp>,
+    /// The attendee waits for a place and the event keeps the board to those with one.
+    shut_out: bool,
     mine: HashSet<i64>,
     proposed: i64,
 }
@@ -83,9 +97,10 @@ struct BoardData {
 impl BoardData {
     fn read(
         conn: &mut crate::db::DbConn,
-        event_id: i64,
+        event: &Event,
         rsvp_id: Option<i64>,
     ) -> Result<BoardData, AppError> {
+        let event_id = event.id;
         let attendee = match rsvp_id {
             Some(id) => queries::attendee(conn, event_id, id)?,
             None => None,
@@ -103,6 +118,9 @@ impl BoardData {
             interest: queries::interest(conn, event_id)?,
             slots: queries::slots(conn, event_id)?,
             rooms: queries::rooms(conn, event_id)?,
+            shut_out: attendee
+                .as_ref()
+                .is_some_and(|r| !queries::may_take_part(event, r)),
             attendee,
             mine,
             proposed,
@@ -114,6 +132,11 @@ impl BoardData {
         let dots_left = (dots_total - self.mine.len() as i64).max(0);
         Viewer {
             attendee: self.attendee.as_ref().map(|r| r.name.clone()),
+            waiting: self
+                .attendee
+                .as_ref()
+                .is_some_and(|r| r.status == RsvpStatus::Waitlisted),
+            shut_out: self.shut_out,
             organizer,
             dots_total,
             dots_left,
@@ -132,23 +155,43 @@ impl BoardData {
         let places = places(&self.topics, &self.slots, &self.rooms, event, lang);
         self.topics
             .iter()
-            .map(|t| card(t, event, lang, &self.interest, &self.mine, &places))
+            .map(|t| self.card(t, event, lang, &places))
             .collect()
+    }
+
+    fn card(
+        &self,
+        topic: &Topic,
+        event: &Event,
+        lang: Lang,
+        places: &std::collections::HashMap<i64, super::pages::Place>,
+    ) -> TopicCard {
+        TopicCard {
+            editable: self.owns(topic) && !topic.is_scheduled(),
+            ..card(topic, event, lang, &self.interest, &self.mine, places)
+        }
+    }
+
+    /// Whether the viewer proposed `topic`.
+    fn owns(&self, topic: &Topic) -> bool {
+        self.attendee
+            .as_ref()
+            .is_some_and(|r| topic.rsvp_id == Some(r.id))
     }
 }
 
 /// Reads the board for the browser's attendee identity, forgetting one that no longer
-/// holds a confirmed place.
+/// holds a place or waits for one.
 async fn read_board(
     state: &AppState,
     session: &Session,
     event: &Event,
 ) -> Result<BoardData, AppError> {
     let remembered = session::attendee(session, event.id);
-    let event_id = event.id;
+    let shown = event.clone();
     let data = state
         .db
-        .run(move |conn| BoardData::read(conn, event_id, remembered))
+        .run(move |conn| BoardData::read(conn, &shown, remembered))
         .await?;
     if remembered.is_some() && data.attendee.is_none() {
         session::forget_attendee(session, event.id);
@@ -267,6 +310,14 @@ async fn propose(
         }
         None => None,
     };
+    if attendee
+        .as_ref()
+        .is_some_and(|r| !queries::may_take_part(&event, r))
+    {
+        let mut errors = FieldErrors::default();
+        errors.add("title", Refusal::OnWaitingList.key());
+        return fail(errors, StatusCode::FORBIDDEN, ctx, event).await;
+    }
     let proposer = match (attendee, &ctx.organizer) {
         (Some(rsvp), _) => Proposer::Attendee {
             rsvp_id: rsvp.id,
@@ -335,6 +386,245 @@ async fn leave(
     Ok(see_other(&board_path(&event, ctx.lang)))
 }
 
+/// The viewer's own topic, still open to change; `Err` says why not (a page of its own).
+async fn own_topic(
+    state: &AppState,
+    session: &Session,
+    event: &Event,
+    topic_id: i64,
+) -> Result<Result<(Topic, Rsvp), Refusal>, AppError> {
+    let data = read_board(state, session, event).await?;
+    let Some(topic) = data.topics.into_iter().find(|t| t.id == topic_id) else {
+        return Err(AppError::NotFound);
+    };
+    Ok(match data.attendee {
+        Some(rsvp) if topic.rsvp_id == Some(rsvp.id) => {
+            if topic.is_scheduled() {
+                Err(Refusal::Scheduled)
+            } else if !board_open(event) {
+                Err(Refusal::Closed)
+            } else {
+                Ok((topic, rsvp))
+            }
+        }
+        _ => Err(Refusal::NotYours),
+    })
+}
+
+fn refusal_status(why: Refusal) -> StatusCode {
+    match why {
+        Refusal::NotYours => StatusCode::FORBIDDEN,
+        Refusal::UnknownTopic => StatusCode::NOT_FOUND,
+        _ => StatusCode::CONFLICT,
+    }
+}
+
+/// The edit page: the form, or (`Err`) the reason it cannot be changed any more.
+fn edit_page(
+    ctx: PageCtx,
+    event: &Event,
+    topic: &Topic,
+    shown: Result<Rejected<TopicForm>, Refusal>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let (
+        notice,
+        Rejected {
+            form,
+            errors,
+            status,
+        },
+    ) = match shown {
+        Ok(r) => (None, r),
+        Err(why) => (
+            Some(why.key()),
+            Rejected::new(TopicForm::blank(lang), FieldErrors::default())
+                .with_status(refusal_status(why)),
+        ),
+    };
+    render_status(
+        status,
+        &TopicEditPage {
+            event: event_link(event, lang),
+            board_href: board_path(event, lang),
+            topic: Link {
+                href: topic_path(event, lang, topic.id),
+                label: topic.title.clone(),
+            },
+            notice,
+            form,
+            errors,
+            action: edit_path(event, lang, topic.id),
+            withdraw_href: withdraw_path(event, lang, topic.id),
+            ctx: ctx.with_section("events"),
+        },
+    )
+}
+
+async fn edit_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let shown = match own_topic(&state, &session, &event, topic_id).await? {
+        Ok((topic, _)) => {
+            let form = TopicForm {
+                title: topic.title.clone(),
+                description: topic.description.clone(),
+                lang: topic.lang.code().to_string(),
+                ..TopicForm::default()
+            };
+            return edit_page(ctx, &event, &topic, Ok(form.into()));
+        }
+        Err(why) => why,
+    };
+    let topic = topic_of(&state, &event, topic_id).await?;
+    edit_page(ctx, &event, &topic, Err(shown))
+}
+
+/// The open topic `topic_id` of the event, for a page that explains a refusal.
+async fn topic_of(state: &AppState, event: &Event, topic_id: i64) -> Result<Topic, AppError> {
+    let event_id = event.id;
+    state
+        .db
+        .run(move |conn| {
+            queries::topic(conn, event_id, topic_id)?
+                .filter(Topic::is_open)
+                .ok_or(AppError::NotFound)
+        })
+        .await
+}
+
+async fn edit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+    form: CsrfForm<TopicForm>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let form = form.into_inner();
+    let (topic, rsvp) = match own_topic(&state, &session, &event, topic_id).await? {
+        Ok(own) => own,
+        Err(why) => {
+            let topic = topic_of(&state, &event, topic_id).await?;
+            return edit_page(ctx, &event, &topic, Err(why));
+        }
+    };
+    let input = match form.validate() {
+        Ok(input) => input,
+        Err(errors) => {
+            let shown = Rejected::new(form, errors).with_status(StatusCode::UNPROCESSABLE_ENTITY);
+            return edit_page(ctx, &event, &topic, Ok(shown));
+        }
+    };
+    let event_id = event.id;
+    let ip = client_ip(&req, &state.config.trusted_proxies);
+    let saved = state
+        .db
+        .run(move |conn| {
+            if !rate_limit::TOPIC_WRITES.take(conn, &ip)? {
+                return Ok(None);
+            }
+            match queries::update_topic(conn, event_id, rsvp.id, topic_id, &input, now()) {
+                Ok(()) => Ok(Some(Ok(()))),
+                Err(TopicError::Refused(why)) => Ok(Some(Err(why))),
+                Err(TopicError::Db(e)) => Err(e.into()),
+            }
+        })
+        .await?;
+    match saved {
+        Some(Ok(())) => {
+            session::flash(&session, FlashKind::Success, "topic-updated");
+            Ok(see_other(&topic_path(&event, ctx.lang, topic_id)))
+        }
+        None => {
+            let shown = Rejected::on(form, "title", "error-rate-limited")
+                .with_status(StatusCode::TOO_MANY_REQUESTS);
+            edit_page(ctx, &event, &topic, Ok(shown))
+        }
+        // Scheduled in the meantime: say so, nothing was changed.
+        Some(Err(why)) => edit_page(ctx, &event, &topic, Err(why)),
+    }
+}
+
+async fn withdraw_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let lang = ctx.lang;
+    let topic = match own_topic(&state, &session, &event, topic_id).await? {
+        Ok((topic, _)) => topic,
+        Err(why) => {
+            let topic = topic_of(&state, &event, topic_id).await?;
+            return edit_page(ctx, &event, &topic, Err(why));
+        }
+    };
+    let event_id = event.id;
+    let interest = state
+        .db
+        .run(move |conn| Ok(queries::interest(conn, event_id)?))
+        .await?
+        .get(&topic_id)
+        .copied()
+        .unwrap_or(0);
+    render(&WithdrawPage {
+        event: event_link(&event, lang),
+        board_href: board_path(&event, lang),
+        topic: Link {
+            href: topic_path(&event, lang, topic_id),
+            label: topic.title,
+        },
+        interest,
+        action: withdraw_path(&event, lang, topic_id),
+        ctx: ctx.with_section("events"),
+    })
+}
+
+async fn withdraw(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    path: web::Path<(String, String, i64)>,
+    _csrf: CsrfForm<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug, topic_id) = path.into_inner();
+    let event = load_event(&state, slug).await?;
+    let rsvp = match own_topic(&state, &session, &event, topic_id).await? {
+        Ok((_, rsvp)) => rsvp,
+        Err(why) => {
+            let topic = topic_of(&state, &event, topic_id).await?;
+            return edit_page(ctx, &event, &topic, Err(why));
+        }
+    };
+    let event_id = event.id;
+    let done = state
+        .db
+        .run(
+            move |conn| match queries::withdraw(conn, event_id, rsvp.id, topic_id) {
+                Ok(()) => Ok(None),
+                Err(TopicError::Refused(why)) => Ok(Some(why)),
+                Err(TopicError::Db(e)) => Err(e.into()),
+            },
+        )
+        .await?;
+    if let Some(why) = done {
+        let topic = topic_of(&state, &event, topic_id).await?;
+        return edit_page(ctx, &event, &topic, Err(why));
+    }
+    session::flash(&session, FlashKind::Success, "topic-withdrawn");
+    Ok(see_other(&board_path(&event, ctx.lang)))
+}
+
 async fn show(
     state: web::Data<AppState>,
     ctx: PageCtx,
@@ -384,7 +674,7 @@ async fn topic_page(
     let page = TopicPage {
         event: event_link(&event, lang),
         board_href: board_path(&event, lang),
-        topic: card(topic, &event, lang, &data.interest, &data.mine, &places),
+        topic: data.card(topic, &event, lang, &places),
         viewer: data.viewer(ctx.organizer.is_some(), lang),
         open: board_open(&event),
         note_html: current.map(|n| n.body_html.clone()),
@@ -482,11 +772,15 @@ async fn dot(
     let outcome: Result<(), Refusal> = if !board_open(&event) {
         Err(Refusal::Stale)
     } else if let Some(rsvp_id) = remembered {
+        let shown = event.clone();
         state
             .db
             .run(move |conn| {
-                if queries::attendee(conn, event_id, rsvp_id)?.is_none() {
+                let Some(rsvp) = queries::attendee(conn, event_id, rsvp_id)? else {
                     return Ok(Err(None));
+                };
+                if !queries::may_take_part(&shown, &rsvp) {
+                    return Ok(Err(Some(Refusal::OnWaitingList)));
                 }
                 let done = if adding {
                     queries::vote(conn, event_id, rsvp_id, topic_id, now())
@@ -514,7 +808,7 @@ async fn dot(
     let status = match outcome {
         Ok(()) => StatusCode::OK,
         Err(Refusal::UnknownTopic) => StatusCode::NOT_FOUND,
-        Err(Refusal::Stale) => StatusCode::FORBIDDEN,
+        Err(Refusal::Stale | Refusal::OnWaitingList) => StatusCode::FORBIDDEN,
         Err(_) => StatusCode::CONFLICT,
     };
     if wants_json(&req) {
@@ -566,13 +860,16 @@ async fn save_note(
     let event_id = event.id;
     let remembered = session::attendee(&session, event_id);
     let organizer = ctx.organizer.clone();
+    let shown = event.clone();
     let author = state
         .db
         .run(move |conn| {
             if let Some(rsvp) = match remembered {
                 Some(id) => queries::attendee(conn, event_id, id)?,
                 None => None,
-            } {
+            }
+            .filter(|r| queries::may_take_part(&shown, r))
+            {
                 return Ok(Some(NoteAuthor {
                     name: rsvp.name,
                     rsvp_id: Some(rsvp.id),
@@ -592,8 +889,16 @@ async fn save_note(
         async move { topic_page(&state, ctx, &session, event, topic_id, Some(shown)).await }
     };
     let Some(author) = author else {
+        let data = read_board(&state, &session, &event).await?;
         let mut errors = FieldErrors::default();
-        errors.add("body", "topic-error-register-to-write");
+        errors.add(
+            "body",
+            if data.shut_out {
+                Refusal::OnWaitingList.key()
+            } else {
+                "topic-error-register-to-write"
+            },
+        );
         return back(errors, StatusCode::FORBIDDEN, ctx, event).await;
     };
     let (body, base) = match form.validate() {
@@ -670,6 +975,7 @@ async fn schedule(
             &data.rooms,
             &data.topics,
             &data.interest,
+            now(),
         ),
         board_href: board_path(&event, lang),
         live_href: format!("{}board/", event.path(lang)),

@@ -10,9 +10,11 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use chrono::NaiveDateTime;
 use tokio::sync::watch;
 
 use super::handlers::load_event;
+use super::model::board_path;
 use super::pages::{LiveFragment, LivePage, card, grid, places};
 use super::queries;
 use crate::AppState;
@@ -39,6 +41,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Debug)]
 pub struct Frame {
     pub version: i64,
+    /// When a slot starts or ends next: the "happening now" mark moves then, so the frame
+    /// is rendered again even if the board did not change.
+    pub next_change: Option<NaiveDateTime>,
     /// The fragment's HTML, for the live page itself.
     pub html: String,
     /// The same as one Server-Sent Event.
@@ -197,8 +202,13 @@ async fn poll(state: web::Data<AppState>, key: Key, tx: Channel) {
             .db
             .run(move |conn| Ok(queries::version(conn, event_id)?))
             .await;
+        let due = tx
+            .borrow()
+            .as_ref()
+            .and_then(|f| f.next_change)
+            .is_some_and(|t| t <= now());
         match version {
-            Ok(v) if Some(v) != seen => match render_frame(&state, &ctx, event_id).await {
+            Ok(v) if Some(v) != seen || due => match render_frame(&state, &ctx, event_id).await {
                 Ok(Some(frame)) => {
                     seen = Some(frame.version);
                     tx.send_replace(Some(Arc::new(frame)));
@@ -257,6 +267,12 @@ async fn render_frame(
         return Ok(None);
     };
     let lang = ctx.lang;
+    let at = now();
+    let next_change = slots
+        .iter()
+        .flat_map(|s| [s.starts_at, s.ends_at])
+        .filter(|&t| t > at)
+        .min();
     let places = places(&topics, &slots, &rooms, &event, lang);
     let nobody = HashSet::new();
     let mut wanted: Vec<_> = topics
@@ -267,15 +283,16 @@ async fn render_frame(
     wanted.truncate(12);
     let html = LiveFragment {
         version,
-        grid: grid(&event, lang, &slots, &rooms, &topics, &interest),
+        grid: grid(&event, lang, &slots, &rooms, &topics, &interest, at),
         wanted,
-        updated: format::time(lang, now(), event.tz()),
+        updated: format::time(lang, at, event.tz()),
         ctx: ctx.clone(),
     }
     .render()?;
     state.live.renders.fetch_add(1, Ordering::Relaxed);
     Ok(Some(Frame {
         version,
+        next_change,
         event: sse("board", version, &html),
         html,
     }))
@@ -299,12 +316,37 @@ async fn live(
                 .html
         }
     };
+    let join = format!("{}{}", state.config.base_url, board_path(&event, lang));
     render(&LivePage {
         title: event.title(lang).to_string(),
+        join_qr: qr_svg(&join),
+        join_url: join
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .to_string(),
         stream_href: format!("{}board/stream", event.path(lang)),
         fragment,
         ctx,
     })
+}
+
+/// `url` as a QR code in inline SVG, drawn here so the projector needs no outside service.
+/// Screen readers skip it: the address stands next to it as text.
+pub fn qr_svg(url: &str) -> String {
+    use qrcode::render::svg;
+    match qrcode::QrCode::new(url.as_bytes()) {
+        Ok(code) => {
+            let image = code
+                .render::<svg::Color>()
+                .dark_color(svg::Color("#000"))
+                .light_color(svg::Color("#fff"))
+                .build();
+            let start = image.find("<svg").unwrap_or(0);
+            image[start..].replacen("<svg ", r#"<svg class="join-qr" aria-hidden="true" "#, 1)
+        }
+        // Only an address longer than a QR code holds; the text still says it.
+        Err(_) => String::new(),
+    }
 }
 
 /// Server-Sent Events: the board's frame on connect and whenever it changes.

@@ -70,6 +70,11 @@ impl Topic {
         }
     }
 
+    /// Once it has a time and room, only the organizers change it.
+    pub fn is_scheduled(&self) -> bool {
+        self.slot_id.is_some()
+    }
+
     pub fn is_organizer_suggestion(&self) -> bool {
         self.rsvp_id.is_none() && self.organizer_id.is_some()
     }
@@ -116,6 +121,14 @@ pub fn board_path(event: &Event, lang: Lang) -> String {
 
 pub fn topic_path(event: &Event, lang: Lang, topic_id: i64) -> String {
     format!("{}topics/{topic_id}/", event.path(lang))
+}
+
+pub fn edit_path(event: &Event, lang: Lang, topic_id: i64) -> String {
+    format!("{}edit", topic_path(event, lang, topic_id))
+}
+
+pub fn withdraw_path(event: &Event, lang: Lang, topic_id: i64) -> String {
+    format!("{}withdraw", topic_path(event, lang, topic_id))
 }
 
 pub fn history_path(event: &Event, lang: Lang, topic_id: i64) -> String {

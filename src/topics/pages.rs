@@ -3,9 +3,10 @@
 use std::collections::{HashMap, HashSet};
 
 use askama::Template;
+use chrono::NaiveDateTime;
 
 use super::forms::{NoteForm, TopicForm};
-use super::model::{Room, Slot, Topic, topic_path};
+use super::model::{Room, Slot, Topic, edit_path, topic_path, withdraw_path};
 use crate::events::model::Event;
 use crate::i18n::{Lang, format};
 use crate::web::PageCtx;
@@ -25,9 +26,27 @@ pub struct TopicCard {
     pub interest: i64,
     pub voted: bool,
     pub by_organizers: bool,
-    /// "14:00 – 14:45 · Elbe" once scheduled.
-    pub place: Option<String>,
+    /// Its slot and room once scheduled.
+    pub place: Option<Place>,
     pub dot_action: String,
+    /// The viewer proposed it and it is not scheduled yet: they may change or withdraw it.
+    pub editable: bool,
+    pub edit_href: String,
+    pub withdraw_href: String,
+}
+
+/// Where and when a scheduled topic takes place: "15:00–15:45 Uhr" and "Großer Saal",
+/// kept apart so each wraps as a unit on narrow screens.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub time: String,
+    pub room: String,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} · {}", self.time, self.room)
+    }
 }
 
 /// The slots × rooms grid of the schedule.
@@ -53,6 +72,8 @@ impl Grid {
 pub struct GridRow {
     pub time: String,
     pub start_iso: String,
+    /// The slot runs at the time the page was made ("happening now").
+    pub running: bool,
     /// One per room, in the order of `Grid::rooms`.
     pub cells: Vec<Option<GridCell>>,
 }
@@ -68,13 +89,39 @@ pub struct GridCell {
     pub interest: i64,
 }
 
+/// A slot's time range, compact: "15:00–15:45 Uhr", "3:00–3:45 PM".
 pub fn slot_time(slot: &Slot, event: &Event, lang: Lang) -> String {
+    use chrono::Timelike;
     let tz = event.tz();
-    format!(
-        "{} – {}",
-        format::time(lang, slot.starts_at, tz),
-        format::time(lang, slot.ends_at, tz)
-    )
+    let (start, end) = (
+        format::local(slot.starts_at, tz),
+        format::local(slot.ends_at, tz),
+    );
+    match lang {
+        Lang::De => format!(
+            "{:02}:{:02}–{:02}:{:02} Uhr",
+            start.hour(),
+            start.minute(),
+            end.hour(),
+            end.minute()
+        ),
+        Lang::En if start.hour12().0 == end.hour12().0 => format!(
+            "{}:{:02}–{}",
+            start.hour12().1,
+            start.minute(),
+            format::time(lang, slot.ends_at, tz)
+        ),
+        Lang::En => format!(
+            "{}–{}",
+            format::time(lang, slot.starts_at, tz),
+            format::time(lang, slot.ends_at, tz)
+        ),
+    }
+}
+
+/// Whether `slot` is running at `now`.
+pub fn is_running(slot: &Slot, now: NaiveDateTime) -> bool {
+    slot.starts_at <= now && now < slot.ends_at
 }
 
 fn badge(lang: Lang) -> String {
@@ -87,7 +134,7 @@ pub fn card(
     lang: Lang,
     interest: &HashMap<i64, i64>,
     mine: &HashSet<i64>,
-    places: &HashMap<i64, String>,
+    places: &HashMap<i64, Place>,
 ) -> TopicCard {
     TopicCard {
         id: topic.id,
@@ -102,17 +149,20 @@ pub fn card(
         by_organizers: topic.is_organizer_suggestion(),
         place: places.get(&topic.id).cloned(),
         dot_action: format!("{}dot", topic_path(event, lang, topic.id)),
+        editable: false,
+        edit_href: edit_path(event, lang, topic.id),
+        withdraw_href: withdraw_path(event, lang, topic.id),
     }
 }
 
-/// "14:00 – 14:45 · Elbe" for every scheduled topic.
+/// Slot and room of every scheduled topic.
 pub fn places(
     topics: &[Topic],
     slots: &[Slot],
     rooms: &[Room],
     event: &Event,
     lang: Lang,
-) -> HashMap<i64, String> {
+) -> HashMap<i64, Place> {
     topics
         .iter()
         .filter_map(|t| {
@@ -120,7 +170,10 @@ pub fn places(
             let room = rooms.iter().find(|r| Some(r.id) == t.room_id)?;
             Some((
                 t.id,
-                format!("{} · {}", slot_time(slot, event, lang), room.name),
+                Place {
+                    time: slot_time(slot, event, lang),
+                    room: room.name.clone(),
+                },
             ))
         })
         .collect()
@@ -133,6 +186,7 @@ pub fn grid(
     rooms: &[Room],
     topics: &[Topic],
     interest: &HashMap<i64, i64>,
+    now: NaiveDateTime,
 ) -> Grid {
     let tz = event.tz();
     let rows = slots
@@ -140,6 +194,7 @@ pub fn grid(
         .map(|slot| GridRow {
             time: slot_time(slot, event, lang),
             start_iso: format::iso(slot.starts_at, tz),
+            running: is_running(slot, now),
             cells: rooms
                 .iter()
                 .map(|room| {
@@ -168,8 +223,13 @@ pub fn grid(
 /// What the viewer of a board may do.
 #[derive(Debug, Clone, Default)]
 pub struct Viewer {
-    /// A confirmed attendee recognized by their confirmation or manage link.
+    /// An attendee (with a place or waiting for one) recognized by their confirmation or
+    /// manage link.
     pub attendee: Option<String>,
+    /// The attendee is on the waiting list.
+    pub waiting: bool,
+    /// … and the event keeps the board to those with a place.
+    pub shut_out: bool,
     pub organizer: bool,
     pub dots_total: i64,
     pub dots_left: i64,
@@ -180,11 +240,11 @@ pub struct Viewer {
 
 impl Viewer {
     pub fn can_vote(&self) -> bool {
-        self.attendee.is_some()
+        self.attendee.is_some() && !self.shut_out
     }
 
     pub fn can_write(&self) -> bool {
-        self.attendee.is_some() || self.organizer
+        self.can_vote() || self.organizer
     }
 }
 
@@ -237,6 +297,34 @@ pub struct NoteRevision {
     pub html: String,
 }
 
+/// The proposer changes their topic; `notice` instead of the form once that is no longer
+/// possible (scheduled, someone else's).
+#[derive(Template)]
+#[template(path = "topics/edit.html")]
+pub struct TopicEditPage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub board_href: String,
+    pub topic: Link,
+    pub notice: Option<&'static str>,
+    pub form: TopicForm,
+    pub errors: FieldErrors,
+    pub action: String,
+    pub withdraw_href: String,
+}
+
+/// Asks before a proposer withdraws their topic, and says what is lost.
+#[derive(Template)]
+#[template(path = "topics/withdraw.html")]
+pub struct WithdrawPage {
+    pub ctx: PageCtx,
+    pub event: Link,
+    pub board_href: String,
+    pub topic: Link,
+    pub interest: i64,
+    pub action: String,
+}
+
 /// Earlier revisions of a topic's notes, newest first, a page at a time.
 #[derive(Template)]
 #[template(path = "topics/history.html")]
@@ -267,6 +355,10 @@ pub struct SchedulePage {
 pub struct LivePage {
     pub ctx: PageCtx,
     pub title: String,
+    /// The board's address as people type it ("grillplatz.example/de/events/…/topics/")
+    /// and the same as a QR code (inline SVG).
+    pub join_url: String,
+    pub join_qr: String,
     pub stream_href: String,
     /// The rendered `LiveFragment`, also what the event stream sends.
     pub fragment: String,

@@ -31,6 +31,14 @@ pub enum Refusal {
     DuplicateRoom,
     NoteConflict,
     Stale,
+    /// Someone on the waiting list, while the event keeps the board to those with a place.
+    OnWaitingList,
+    /// A topic someone else proposed.
+    NotYours,
+    /// A topic with a time and room already.
+    Scheduled,
+    /// The event is over (or cancelled).
+    Closed,
 }
 
 impl Refusal {
@@ -48,6 +56,10 @@ impl Refusal {
             Refusal::DuplicateRoom => "topic-error-duplicate-room",
             Refusal::NoteConflict => "topic-error-note-conflict",
             Refusal::Stale => "topic-error-stale",
+            Refusal::OnWaitingList => "topic-error-waiting",
+            Refusal::NotYours => "topic-error-not-yours",
+            Refusal::Scheduled => "topic-error-scheduled",
+            Refusal::Closed => "topic-error-closed",
         }
     }
 }
@@ -127,15 +139,21 @@ fn touch(conn: &mut DbConn, event_id: i64) -> QueryResult<Board> {
         .first(conn)
 }
 
-/// The confirmed RSVP `rsvp_id` of this event, if it is one.
+/// The RSVP `rsvp_id` of this event if it holds a place or waits for one; whether a waiting
+/// person may take part is the event's setting (`may_take_part`).
 pub fn attendee(conn: &mut DbConn, event_id: i64, rsvp_id: i64) -> QueryResult<Option<Rsvp>> {
     rsvps::table
         .filter(rsvps::id.eq(rsvp_id))
         .filter(rsvps::event_id.eq(event_id))
-        .filter(rsvps::status.eq(RsvpStatus::Confirmed))
+        .filter(rsvps::status.eq_any([RsvpStatus::Confirmed, RsvpStatus::Waitlisted]))
         .select(Rsvp::as_select())
         .first(conn)
         .optional()
+}
+
+/// Whether `rsvp` may propose, give dots and write notes on the event's board.
+pub fn may_take_part(event: &Event, rsvp: &Rsvp) -> bool {
+    rsvp.status == RsvpStatus::Confirmed || event.waitlist_on_board
 }
 
 /// Visible topics, oldest first.
@@ -249,6 +267,66 @@ pub fn propose(
             ))
             .returning(topics::id)
             .get_result(conn)?)
+    })
+}
+
+/// The open topic `topic_id` if `rsvp_id` proposed it and it is not scheduled yet.
+fn own_unscheduled(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    topic_id: i64,
+) -> Result<Topic, TopicError> {
+    let Some(t) = topic(conn, event_id, topic_id)?.filter(|t| t.is_open()) else {
+        return refuse(Refusal::UnknownTopic);
+    };
+    if t.rsvp_id != Some(rsvp_id) {
+        return refuse(Refusal::NotYours);
+    }
+    if t.is_scheduled() {
+        return refuse(Refusal::Scheduled);
+    }
+    Ok(t)
+}
+
+/// The proposer changes their topic's title, description or language.
+pub fn update_topic(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    topic_id: i64,
+    input: &TopicInput,
+    now: NaiveDateTime,
+) -> Result<(), TopicError> {
+    write_transaction(conn, |conn| {
+        touch(conn, event_id)?;
+        own_unscheduled(conn, event_id, rsvp_id, topic_id)?;
+        diesel::update(topics::table.find(topic_id))
+            .set((
+                topics::title.eq(&input.title),
+                topics::description.eq(&input.description),
+                topics::lang.eq(input.lang),
+                topics::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// The proposer takes their topic back: it is deleted with its dots (whoever gave one has
+/// it back) and notes, and frees the proposal it used.
+pub fn withdraw(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    topic_id: i64,
+) -> Result<(), TopicError> {
+    write_transaction(conn, |conn| {
+        touch(conn, event_id)?;
+        own_unscheduled(conn, event_id, rsvp_id, topic_id)?;
+        // Dots and notes go with it (ON DELETE CASCADE).
+        diesel::delete(topics::table.find(topic_id)).execute(conn)?;
+        Ok(())
     })
 }
 
@@ -633,6 +711,18 @@ pub fn merge(
             .execute(conn)?;
         Ok(())
     })
+}
+
+/// How many people dotted both topics.
+pub fn shared_dots(conn: &mut DbConn, a: i64, b: i64) -> QueryResult<i64> {
+    let mut voters = |topic: i64| {
+        topic_votes::table
+            .filter(topic_votes::topic_id.eq(topic))
+            .select(topic_votes::rsvp_id)
+            .load::<i64>(conn)
+    };
+    let on_a: HashSet<i64> = voters(a)?.into_iter().collect();
+    Ok(voters(b)?.iter().filter(|r| on_a.contains(r)).count() as i64)
 }
 
 /// A topic's current note, if anyone wrote one.

@@ -896,7 +896,10 @@ async fn the_dashboard_shows_what_needs_doing_now() {
     app.rsvp(id, RsvpSpec::waitlisted("Cem"));
     let dora = app.rsvp(id, RsvpSpec::pending("Dora"));
     let old = app.event(EventSpec::published("frueher").starting_at(now() + Duration::days(40)));
-    app.rsvp(old, RsvpSpec::confirmed("Eva").registered_at(now() - Duration::days(20)));
+    app.rsvp(
+        old,
+        RsvpSpec::confirmed("Eva").registered_at(now() - Duration::days(20)),
+    );
     // A mail the worker gave up on (the worker's own path is tested in outbox.rs).
     let csrf = empty.csrf();
     let resend = format!("/admin/events/{id}/attendees/{}/resend", dora.id);
@@ -909,9 +912,14 @@ async fn the_dashboard_shows_what_needs_doing_now() {
     });
 
     let page = client.get("/admin/").await;
-    assert_eq!(page.texts(".dashboard-next .stat-value"), ["2 / 2", "1", "1"]);
+    assert_eq!(
+        page.texts(".dashboard-next .stat-value"),
+        ["2 / 2", "1", "1"]
+    );
     page.assert_contains("Sommergrillen");
-    page.assert_has(&format!(".dashboard-next a[href='/admin/events/{id}/attendees']"));
+    page.assert_has(&format!(
+        ".dashboard-next a[href='/admin/events/{id}/attendees']"
+    ));
     // Four registrations in the last two weeks (Eva's is older), one bar per day.
     page.assert_contains("4 Anmeldungen in den letzten 14 Tagen.");
     assert_eq!(page.count(".bar-chart rect"), 14);

@@ -302,6 +302,22 @@ async fn a_past_event_takes_no_more_proposals_or_dots() {
         .assert_contains("Der Termin ist vorbei");
     let votes = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
     assert!(votes.is_empty());
+    // Nor changes to one's own topic.
+    client
+        .get(BOARD)
+        .await
+        .assert_no(&format!("a[href='/de/events/wand/topics/{id}/edit']"));
+    let edit = format!("/de/events/wand/topics/{id}/edit");
+    let res = client.get(&edit).await;
+    assert_eq!(res.status, 409);
+    res.assert_contains("Der Termin ist vorbei");
+    let res = client
+        .post(
+            &edit,
+            &[("title", "Später"), ("lang", "de"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status, 409);
 }
 
 #[actix_web::test]
@@ -612,7 +628,7 @@ async fn organizers_build_the_grid_and_proposers_hear_where_they_are() {
     let mails = mail_to(&app, "jana@example.org");
     assert_eq!(mails.len(), 1);
     assert!(
-        mails[0].0.starts_with("Dein Thema steht im Plan"),
+        mails[0].0.starts_with("Dein Thema steht im Programm"),
         "{}",
         mails[0].0
     );
@@ -967,6 +983,8 @@ async fn organizers_turn_the_board_into_a_recap_draft() {
     });
     assert_eq!(status, "draft");
     assert!(recap.is_some());
+    // No article: "der/das/die <event>" would depend on the event name's gender.
+    assert!(body.starts_with("So war’s: Sommergrillen – "), "{body}");
     assert!(body.contains("### Küche – Code-Katas"), "{body}");
     assert!(body.contains("Wir haben FizzBuzz gelöst."), "{body}");
     assert!(body.contains("## Weitere Themen"), "{body}");
@@ -1510,4 +1528,579 @@ async fn rows_saved_before_rendering_get_their_html_after_migrations() {
     res.assert_contains("<strong>Grillen</strong>");
     let res = client.get("/en/events/wand/").await;
     res.assert_contains("<strong>barbecue</strong>");
+}
+
+/// A full event: Ann holds its one place, Wen waits. Returns (event, Ann, Wen's manage token).
+fn full_event(app: &TestApp, spec: EventSpec) -> (i64, Registration, Registration) {
+    let event_id = app.event(spec.capacity(1));
+    let ann = app.rsvp(event_id, RsvpSpec::confirmed("Ann Platz"));
+    let wen = app.rsvp(event_id, RsvpSpec::waitlisted("Wen Warte"));
+    (event_id, ann, wen)
+}
+
+#[actix_web::test]
+async fn a_waiting_person_proposes_and_dots_when_the_event_allows_it() {
+    let app = TestApp::new();
+    let (event_id, ann, wen) = full_event(&app, EventSpec::published("wand"));
+    let theirs = app.topic(event_id, ann.id, TopicSpec::new("Anns Thema"));
+    let mut client = app.client().await;
+    // The manage link of a waiting person leads to the board too.
+    let manage = client.get(&format!("/de/rsvp/{}/", wen.manage_token)).await;
+    manage.assert_contains("Themen vorschlagen und Punkte verteilen");
+    let page = client.get(BOARD).await;
+    page.assert_contains("Du bist als Wen Warte angemeldet.");
+    page.assert_contains(
+        "Du stehst auf der Warteliste – du darfst trotzdem Themen vorschlagen und Punkte vergeben.",
+    );
+    page.assert_lacks("Jetzt anmelden");
+    page.assert_has("form#propose");
+
+    let res = client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[("title", "Warten auf Godot"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_ne!(res.location(), "/de/events/wand/#rsvp");
+    let mine = topic_id(&app, "Warten auf Godot");
+    let proposer: Option<i64> = with_conn(&app, |c| {
+        topics::table
+            .find(mine)
+            .select(topics::rsvp_id)
+            .first(c)
+            .expect("proposer")
+    });
+    assert_eq!(proposer, Some(wen.id));
+    let res = client
+        .submit(
+            BOARD,
+            &format!("/de/events/wand/topics/{theirs}/dot"),
+            &[("dot", "add")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    client.get(BOARD).await.assert_contains("Punkt vergeben.");
+    let interest = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
+    assert_eq!(interest.get(&theirs), Some(&1));
+}
+
+#[actix_web::test]
+async fn a_waiting_person_is_told_and_refused_when_the_board_is_for_places_only() {
+    let app = TestApp::new();
+    let (event_id, ann, wen) = full_event(&app, EventSpec::published("wand").waitlist_off_board());
+    let theirs = app.topic(event_id, ann.id, TopicSpec::new("Anns Thema"));
+    let mut client = app.client().await;
+    client.get(&format!("/de/rsvp/{}/", wen.manage_token)).await;
+    let page = client.get(BOARD).await;
+    page.assert_contains("Du stehst auf der Warteliste. Bei diesem Termin können nur Teilnehmende mit festem Platz Themen vorschlagen und Punkte vergeben.");
+    page.assert_no("form#propose");
+    page.assert_no("form[data-dot]");
+    page.assert_lacks("Jetzt anmelden");
+
+    // Forms sent anyway are refused with the reason, not sent to the RSVP form.
+    let res = client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[("title", "Warten auf Godot"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    res.assert_contains(
+        "Du stehst auf der Warteliste: Bei diesem Termin können nur Teilnehmende mit festem Platz",
+    );
+    assert_eq!(res.field("title").as_deref(), Some("Warten auf Godot"));
+    let dot = format!("/de/events/wand/topics/{theirs}/dot");
+    let res = client.submit(BOARD, &dot, &[("dot", "add")]).await;
+    assert_eq!(res.status, 303);
+    client
+        .get(BOARD)
+        .await
+        .assert_contains("Du stehst auf der Warteliste: Bei diesem Termin");
+    let csrf = client.get(BOARD).await.csrf();
+    let res = client
+        .post_with(
+            &dot,
+            &[("dot", "add"), ("csrf", &csrf)],
+            ("accept", "application/json"),
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    let json: serde_json::Value = serde_json::from_str(&res.body).expect("json");
+    assert_eq!(json["ok"], false);
+    let res = client
+        .submit(
+            BOARD,
+            &format!("/de/events/wand/topics/{theirs}/notes"),
+            &[("body", "Notiz"), ("base", "")],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    res.assert_contains("Du stehst auf der Warteliste: Bei diesem Termin");
+    let count: i64 = with_conn(&app, |c| {
+        topics::table
+            .filter(topics::event_id.eq(event_id))
+            .count()
+            .get_result(c)
+            .expect("count")
+    });
+    assert_eq!(count, 1, "nothing proposed");
+    assert!(
+        with_conn(&app, |c| board::interest(c, event_id))
+            .expect("interest")
+            .is_empty()
+    );
+
+    // Someone with a place is not affected.
+    let mut ann_client = app.client().await;
+    ann_client
+        .get(&format!("/de/rsvp/{}/", ann.manage_token))
+        .await;
+    let page = ann_client.get(BOARD).await;
+    page.assert_lacks("Warteliste");
+    page.assert_has("form#propose");
+    let res = ann_client
+        .submit(
+            BOARD,
+            "/de/events/wand/topics/propose",
+            &[("title", "Noch ein Thema"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = ann_client.submit(BOARD, &dot, &[("dot", "add")]).await;
+    assert_eq!(res.status, 303);
+    ann_client
+        .get(BOARD)
+        .await
+        .assert_contains("Punkt vergeben.");
+}
+
+#[actix_web::test]
+async fn the_event_editor_keeps_whether_waiting_people_may_take_part() {
+    let app = TestApp::new();
+    let event_id = app.event(EventSpec::published("wand"));
+    let mut client = organizer_client(&app).await;
+    let edit = format!("/admin/events/{event_id}/edit");
+    let page = client.get(&edit).await;
+    page.assert_has("input#waitlist_on_board[checked]");
+    let names = [
+        "title_de",
+        "title_en",
+        "slug",
+        "date",
+        "start_time",
+        "end_time",
+        "venue_name",
+        "venue_address",
+        "capacity",
+        "max_guests",
+        "registration_opens",
+        "registration_closes",
+        "format",
+        "description_de",
+        "description_en",
+        "agenda",
+        "recap",
+    ];
+    let values: Vec<(&str, String)> = names
+        .iter()
+        .map(|n| (*n, page.field(n).unwrap_or_default()))
+        .collect();
+    let mut fields: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    fields.push(("action", "publish"));
+    // Unticked: the box sends nothing.
+    let res = client.submit(&edit, &edit, &fields).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let stored = || {
+        with_conn(&app, |c| {
+            events::table
+                .find(event_id)
+                .select(events::waitlist_on_board)
+                .first::<bool>(c)
+                .expect("setting")
+        })
+    };
+    assert!(!stored());
+    client
+        .get(&edit)
+        .await
+        .assert_no("input#waitlist_on_board[checked]");
+    fields.push(("waitlist_on_board", "yes"));
+    client.submit(&edit, &edit, &fields).await;
+    assert!(stored());
+}
+
+#[actix_web::test]
+async fn a_proposer_edits_and_withdraws_their_topic_until_it_is_scheduled() {
+    let app = TestApp::new();
+    let event_id = app.event(EventSpec::published("wand").capacity(30));
+    let jana = app.rsvp(event_id, RsvpSpec::confirmed("Jana"));
+    let ben = app.rsvp(event_id, RsvpSpec::confirmed("Ben")).id;
+    let mine = app.topic(
+        event_id,
+        jana.id,
+        TopicSpec::new("Katas").description("Mob-Programming"),
+    );
+    let placed = app.topic(event_id, jana.id, TopicSpec::new("Eingeplant"));
+    let bens = app.topic(event_id, ben, TopicSpec::new("Bens Thema"));
+    with_conn(&app, |c| {
+        board::vote(c, event_id, ben, mine, now()).expect("vote");
+    });
+    let mut client = app.client().await;
+    client
+        .get(&format!("/de/rsvp/{}/", jana.manage_token))
+        .await;
+    let page = client.get(BOARD).await;
+    let edit = format!("/de/events/wand/topics/{mine}/edit");
+    page.assert_has(&format!("a[href='{edit}']"));
+    page.assert_no(&format!("a[href='/de/events/wand/topics/{bens}/edit']"));
+
+    let form = client.get(&edit).await;
+    assert_eq!(form.status, 200);
+    assert_eq!(form.field("title").as_deref(), Some("Katas"));
+    assert_eq!(
+        form.field("description").as_deref(),
+        Some("Mob-Programming")
+    );
+
+    // Bad input comes back with a message and what was typed.
+    let res = client
+        .submit(
+            &edit,
+            &edit,
+            &[("title", " "), ("description", "Neu"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Bitte fülle dieses Feld aus.");
+    assert_eq!(res.field("description").as_deref(), Some("Neu"));
+    let long = "x".repeat(121);
+    let res = client
+        .submit(&edit, &edit, &[("title", &long), ("lang", "de")])
+        .await;
+    assert_eq!(res.status, 422);
+    res.assert_contains("Dieser Text ist zu lang.");
+    assert_eq!(res.field("title").as_deref(), Some(long.as_str()));
+    let res = client
+        .post(
+            &edit,
+            &[("title", "Gestohlen"), ("lang", "de"), ("csrf", "falsch")],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    let title = |id: i64| -> String {
+        with_conn(&app, |c| {
+            topics::table
+                .find(id)
+                .select(topics::title)
+                .first(c)
+                .expect("title")
+        })
+    };
+    assert_eq!(title(mine), "Katas");
+
+    let script = "<script>alert(1)</script> Code-Katas";
+    let res = client
+        .submit(
+            &edit,
+            &edit,
+            &[("title", script), ("description", ""), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(title(mine), script);
+    let shown = client.get(&format!("/de/events/wand/topics/{mine}/")).await;
+    shown.assert_contains("Dein Thema ist geändert.");
+    assert!(
+        shown.texts("h1.post-title")[0].starts_with(script),
+        "shown as text"
+    );
+    shown.assert_lacks("<script>alert");
+
+    // Someone else's topic, and one that does not exist.
+    let other = format!("/de/events/wand/topics/{bens}/edit");
+    let res = client.get(&other).await;
+    assert_eq!(res.status, 403);
+    res.assert_contains("Ändern oder zurückziehen kann ein Thema nur, wer es vorgeschlagen hat.");
+    let res = client
+        .submit(&edit, &other, &[("title", "Gekapert"), ("lang", "de")])
+        .await;
+    assert_eq!(res.status, 403);
+    let res = client
+        .submit(
+            &edit,
+            &format!("/de/events/wand/topics/{bens}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    assert_eq!(title(bens), "Bens Thema");
+    assert_eq!(
+        client.get("/de/events/wand/topics/99999/edit").await.status,
+        404
+    );
+    let res = client
+        .submit(
+            &edit,
+            "/de/events/wand/topics/99999/edit",
+            &[("title", "x"), ("lang", "de")],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+
+    // Withdrawing asks first and says what is lost; nothing changes until confirmed.
+    let withdraw = format!("/de/events/wand/topics/{mine}/withdraw");
+    let ask = client.get(&withdraw).await;
+    assert_eq!(ask.status, 200);
+    ask.assert_contains("wirklich zurückziehen?");
+    ask.assert_contains("Sein 1 Punkt ist dann weg; wer ihn vergeben hat, bekommt ihn zurück.");
+    ask.assert_has(&format!("form[method=post][action='{withdraw}']"));
+    let res = client.post(&withdraw, &[("csrf", "falsch")]).await;
+    assert_eq!(res.status, 403);
+    assert_eq!(
+        with_conn(&app, |c| board::dots_of(c, ben))
+            .expect("dots")
+            .len(),
+        1
+    );
+    let res = client.submit(&withdraw, &withdraw, &[]).await;
+    assert_eq!(res.status, 303);
+    let page = client.get(BOARD).await;
+    page.assert_contains("Dein Thema ist zurückgezogen.");
+    page.assert_lacks("Code-Katas");
+    assert!(
+        with_conn(&app, |c| board::dots_of(c, ben))
+            .expect("dots")
+            .is_empty(),
+        "Ben's dot is back"
+    );
+    assert_eq!(client.get(&edit).await.status, 404);
+
+    // Once scheduled, only the organizers change it.
+    with_conn(&app, |c| {
+        board::add_room(c, event_id, "Saal", 20).expect("room");
+        let start = now() + Duration::days(10);
+        board::add_slot(c, event_id, start, start + Duration::minutes(45)).expect("slot");
+        let (slot, room) = (
+            board::slots(c, event_id).expect("slots")[0].id,
+            board::rooms(c, event_id).expect("rooms")[0].id,
+        );
+        diesel::update(topics::table.find(placed))
+            .set((topics::slot_id.eq(slot), topics::room_id.eq(room)))
+            .execute(c)
+            .expect("schedule");
+    });
+    let page = client.get(BOARD).await;
+    page.assert_no(&format!("a[href='/de/events/wand/topics/{placed}/edit']"));
+    let scheduled = format!("/de/events/wand/topics/{placed}/edit");
+    let res = client.get(&scheduled).await;
+    assert_eq!(res.status, 409);
+    res.assert_contains("Dieses Thema ist schon im Programm eingeplant");
+    let res = client
+        .submit(BOARD, &scheduled, &[("title", "Umbenannt"), ("lang", "de")])
+        .await;
+    assert_eq!(res.status, 409);
+    let res = client
+        .submit(
+            BOARD,
+            &format!("/de/events/wand/topics/{placed}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    assert_eq!(title(placed), "Eingeplant");
+    client.get(BOARD).await.assert_contains("Eingeplant");
+}
+
+#[actix_web::test]
+async fn merging_asks_for_the_target_and_changes_nothing_before_it_is_confirmed() {
+    let app = TestApp::new();
+    let event_id = app.event(EventSpec::published("wand").capacity(30));
+    let a = app.rsvp(event_id, RsvpSpec::confirmed("Ann")).id;
+    let b = app.rsvp(event_id, RsvpSpec::confirmed("Ben")).id;
+    let tdd = app.topic(event_id, a, TopicSpec::new("TDD"));
+    let tests = app.topic(event_id, b, TopicSpec::new("Testgetriebene Entwicklung"));
+    with_conn(&app, |c| {
+        board::vote(c, event_id, a, tdd, now()).expect("vote");
+        board::vote(c, event_id, b, tdd, now()).expect("vote");
+        board::vote(c, event_id, b, tests, now()).expect("vote");
+        board::vote(c, event_id, a, tests, now()).expect("vote");
+    });
+    let admin = format!("/admin/events/{event_id}/topics");
+    let mut client = organizer_client(&app).await;
+    let page = client.get(&admin).await;
+    page.assert_has(&format!(
+        "form[method=get][action='{admin}/{tests}/merge'] select[name=into]"
+    ));
+    page.assert_no("button.button-danger");
+
+    let ask = client
+        .get(&format!("{admin}/{tests}/merge?into={tdd}"))
+        .await;
+    assert_eq!(ask.status, 200);
+    ask.assert_contains("„Testgetriebene Entwicklung“ wird mit „TDD“ zusammengelegt.");
+    ask.assert_contains("„Testgetriebene Entwicklung“ verschwindet von der Themenwand.");
+    ask.assert_contains("2 Personen haben beide Themen gepunktet");
+    ask.assert_contains("Danach hat das Thema 2 Punkte.");
+    ask.assert_has(&format!(
+        "form[method=post][action='{admin}/{tests}/merge'] input[name=into][value='{tdd}']"
+    ));
+    let status: String = with_conn(&app, |c| {
+        topics::table
+            .find(tests)
+            .select(topics::status)
+            .first(c)
+            .expect("status")
+    });
+    assert_eq!(status, "open", "nothing merged yet");
+    let interest = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
+    assert_eq!(
+        (interest.get(&tdd), interest.get(&tests)),
+        (Some(&2), Some(&2))
+    );
+
+    // A target that is the topic itself or unknown goes back with a message.
+    for into in [tests.to_string(), "99999".into(), "x".into()] {
+        let res = client
+            .get(&format!("{admin}/{tests}/merge?into={into}"))
+            .await;
+        assert_eq!(res.status, 303, "{into}");
+        client
+            .get(&admin)
+            .await
+            .assert_contains("Dieses Thema gibt es nicht (mehr).");
+    }
+    assert_eq!(
+        client
+            .get(&format!("{admin}/99999/merge?into={tdd}"))
+            .await
+            .status,
+        404
+    );
+
+    let res = client
+        .submit(
+            &format!("{admin}/{tests}/merge?into={tdd}"),
+            &format!("{admin}/{tests}/merge"),
+            &[("into", &tdd.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let interest = with_conn(&app, |c| board::interest(c, event_id)).expect("interest");
+    assert_eq!(interest.get(&tdd), Some(&2));
+    assert_eq!(interest.get(&tests), None);
+}
+
+#[actix_web::test]
+async fn the_live_board_shows_how_to_join_and_marks_the_running_slot() {
+    let app = TestApp::new();
+    let at = now();
+    let event_id = app.event(
+        EventSpec::published("wand")
+            .capacity(30)
+            .starting_at(at - Duration::hours(1))
+            .lasting(Duration::hours(9)),
+    );
+    let a = app.rsvp(event_id, RsvpSpec::confirmed("Ann")).id;
+    let slots = [
+        (at - Duration::minutes(70), at - Duration::minutes(25)),
+        (at - Duration::minutes(10), at + Duration::minutes(35)),
+        (at + Duration::minutes(50), at + Duration::minutes(95)),
+    ];
+    with_conn(&app, |c| {
+        board::add_room(c, event_id, "Saal", 20).expect("room");
+        for (s, e) in slots {
+            board::add_slot(c, event_id, s, e).expect("slot");
+        }
+        let room = board::rooms(c, event_id).expect("rooms")[0].id;
+        for (i, slot) in board::slots(c, event_id).expect("slots").iter().enumerate() {
+            let t = board::propose(
+                c,
+                event_id,
+                &board::Proposer::Attendee {
+                    rsvp_id: a,
+                    name: "Ann".into(),
+                },
+                &grillplatz::topics::model::TopicInput {
+                    title: format!("Session {i}"),
+                    description: String::new(),
+                    lang: Lang::De,
+                },
+                now(),
+            )
+            .expect("propose");
+            diesel::update(topics::table.find(t))
+                .set((topics::slot_id.eq(slot.id), topics::room_id.eq(room)))
+                .execute(c)
+                .expect("schedule");
+        }
+    });
+    let mut client = app.client().await;
+    let page = client.get("/de/events/wand/board/").await;
+    assert_eq!(page.status, 200);
+    let url = "http://grillplatz.test/de/events/wand/topics/";
+    assert_eq!(
+        page.texts(".live-join .join-url"),
+        vec!["grillplatz.test/de/events/wand/topics/".to_string()]
+    );
+    page.assert_has(".live-join svg.join-qr path");
+    page.assert_contains(&grillplatz::topics::live::qr_svg(url));
+    page.assert_lacks("<?xml");
+
+    // Only the slot running now is marked, in the table and in the phone list.
+    let running = page.texts(".schedule-table tr.is-running");
+    assert_eq!(running.len(), 1, "{running:?}");
+    assert!(running[0].contains("Läuft gerade"), "{running:?}");
+    assert!(running[0].contains("Session 1"), "{running:?}");
+    let listed = page.texts(".schedule-list > li.is-running");
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].contains("Session 1"), "{listed:?}");
+    assert_eq!(page.count(".running-badge"), 2);
+    let english = client.get("/en/events/wand/board/").await;
+    english.assert_contains("Happening now");
+    assert_eq!(
+        english.texts(".join-url"),
+        vec!["grillplatz.test/en/events/wand/topics/".to_string()]
+    );
+}
+
+#[actix_web::test]
+async fn a_scheduled_topic_keeps_its_time_range_in_one_piece() {
+    let app = TestApp::new();
+    let event_id = app.event(EventSpec::published("wand").capacity(30));
+    let a = app.rsvp(event_id, RsvpSpec::confirmed("Ann")).id;
+    let id = app.topic(event_id, a, TopicSpec::new("Raspberry Pi"));
+    let start = starts_at(&app, event_id) + Duration::hours(1);
+    with_conn(&app, |c| {
+        board::add_room(c, event_id, "Großer Saal", 20).expect("room");
+        board::add_slot(c, event_id, start, start + Duration::minutes(45)).expect("slot");
+        let (slot, room) = (
+            board::slots(c, event_id).expect("slots")[0].id,
+            board::rooms(c, event_id).expect("rooms")[0].id,
+        );
+        diesel::update(topics::table.find(id))
+            .set((topics::slot_id.eq(slot), topics::room_id.eq(room)))
+            .execute(c)
+            .expect("schedule");
+    });
+    let tz = chrono_tz::Europe::Berlin;
+    let hm = |t: NaiveDateTime| {
+        grillplatz::i18n::format::local(t, tz)
+            .format("%H:%M")
+            .to_string()
+    };
+    let range = format!("{}–{} Uhr", hm(start), hm(start + Duration::minutes(45)));
+    let mut client = app.client().await;
+    let page = client.get(BOARD).await;
+    assert_eq!(page.texts(".topic-place .place-time"), vec![range.clone()]);
+    assert_eq!(
+        page.texts(".topic-place .place-room"),
+        vec!["· Großer Saal".to_string()]
+    );
+    let schedule = client.get("/de/events/wand/schedule/").await;
+    schedule.assert_contains(&range);
+    schedule.assert_has("h1");
+    assert_eq!(schedule.texts("h1"), vec!["Programm".to_string()]);
 }

@@ -158,6 +158,7 @@ async fn new_form(
         max_guests: "1".into(),
         agenda: "14:00 Open Space | Open Space\n19:00 Grillen | Barbecue".into(),
         timezone: state.config.timezone.name().into(),
+        waitlist_on_board: "yes".into(),
         ..EventForm::default()
     };
     editor(&state, ctx, None, form, None).await

@@ -21,6 +21,7 @@ pub struct EventSpec {
     duration: Duration,
     with_agenda: bool,
     status: EventStatus,
+    waitlist_on_board: bool,
 }
 
 impl EventSpec {
@@ -34,6 +35,7 @@ impl EventSpec {
             duration: Duration::hours(9),
             with_agenda: true,
             status: EventStatus::Published,
+            waitlist_on_board: true,
         }
     }
 
@@ -59,6 +61,12 @@ impl EventSpec {
 
     pub fn draft(mut self) -> EventSpec {
         self.status = EventStatus::Draft;
+        self
+    }
+
+    /// Only people with a place may propose topics and give dots, not those waiting.
+    pub fn waitlist_off_board(mut self) -> EventSpec {
+        self.waitlist_on_board = false;
         self
     }
 
@@ -101,6 +109,7 @@ impl EventSpec {
             agenda,
             status: self.status,
             recap_post_id: None,
+            waitlist_on_board: self.waitlist_on_board,
         }
     }
 }

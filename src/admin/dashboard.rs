@@ -44,7 +44,6 @@ struct Bar {
     x: i64,
     y: i64,
     height: i64,
-    label_x: i64,
 }
 
 struct RunningCampaign {
@@ -83,7 +82,6 @@ fn bars(days: &[(NaiveDate, i64)], lang: crate::i18n::Lang) -> Vec<Bar> {
             x: i as i64 * 20 + 3,
             y: 64 - bar_height(*count, max),
             height: bar_height(*count, max),
-            label_x: i as i64 * 20 + 10,
         })
         .collect()
 }

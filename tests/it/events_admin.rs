@@ -717,12 +717,13 @@ async fn organizer_adds_edits_promotes_and_cancels_people_on_the_list() {
         ]
     );
     page.assert_lacks("die du mitbringst");
+    page.assert_contains("angemeldet am ");
     page.assert_contains("Ohne Einschränkung");
     page.assert_has(&format!("#rsvp-{} form[action$='/promote']", ben.id));
     page.assert_no(&format!("#rsvp-{} form[action$='/promote']", jana.id));
     assert_eq!(
         page.texts(&format!("#rsvp-{} form[action$='/resend'] button", kai.id)),
-        ["Bestätigungslink erneut senden: Kai"]
+        ["Bestätigungslink senden: Kai"]
     );
 
     // A walk-in: bad input comes back with what was typed.

@@ -43,7 +43,8 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
         for c in CATEGORIES {
             diesel::insert_into(categories::table)
                 .values((
-                    categories::slug.eq(c.slug),
+                    categories::slug_de.eq(c.slug),
+                    categories::slug_en.eq(c.slug),
                     categories::name_de.eq(c.name_de),
                     categories::name_en.eq(c.name_en),
                 ))
@@ -83,7 +84,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                 published_at: Some(published_at),
                 category_ids: all_categories
                     .iter()
-                    .filter(|c| post.categories.contains(&c.slug.as_str()))
+                    .filter(|c| post.categories.contains(&c.slug_de.as_str()))
                     .map(|c| c.id)
                     .collect(),
                 tags: post
@@ -94,6 +95,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                     .collect(),
                 translation_id,
                 event_id: None,
+                by_team: true,
             };
             let id = queries::save_post(conn, None, author_id, &input)?;
             if let Some(key) = post.translation_key {

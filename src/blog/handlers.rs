@@ -89,7 +89,11 @@ async fn listing_page(
             let page = Page::new(number, PER_PAGE, total).ok_or(AppError::NotFound)?;
             let posts = queries::list(conn, lang, spec.listing, page.offset(), PER_PAGE)?;
             let extras = queries::extras(conn, &posts)?;
-            Ok((page, cards(&posts, &extras, tz, &site), sidebar(conn, lang, tz)?))
+            Ok((
+                page,
+                cards(&posts, &extras, tz, &site),
+                sidebar(conn, lang, tz)?,
+            ))
         })
         .await?;
     render(&ListingPage {
@@ -170,10 +174,7 @@ async fn category(
         CategoryLookup::Found(category) => category,
         CategoryLookup::Moved(location) => return Ok(moved(&location)),
     };
-    ctx.set_versions(
-        Some(category.path(Lang::De)),
-        Some(category.path(Lang::En)),
-    );
+    ctx.set_versions(Some(category.path(Lang::De)), Some(category.path(Lang::En)));
     let base_path = category.path(lang);
     let spec = ListingSpec {
         listing: Listing::Category(category.id),
@@ -392,8 +393,8 @@ async fn post_page(
         tz,
         &state.config.site_name,
     )
-        .pop()
-        .ok_or(AppError::NotFound)?;
+    .pop()
+    .ok_or(AppError::NotFound)?;
     let page = PostPage {
         translation: translation.map(|t| Link {
             href: t.path(),

@@ -169,7 +169,11 @@ pub fn approved_comments(conn: &mut DbConn, post_id: i64) -> QueryResult<Vec<Com
 
 /// The category whose slug in `lang` is `slug`, else the one whose slug in the other
 /// language is (an address shared across languages, to be redirected).
-pub fn category_by_slug(conn: &mut DbConn, lang: Lang, slug: &str) -> QueryResult<Option<Category>> {
+pub fn category_by_slug(
+    conn: &mut DbConn,
+    lang: Lang,
+    slug: &str,
+) -> QueryResult<Option<Category>> {
     let by = |conn: &mut DbConn, lang: Lang| {
         let query = categories::table.select(Category::as_select()).into_boxed();
         match lang {

@@ -101,7 +101,8 @@ async fn home(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse, 
     let (next_event, latest) = state
         .db
         .run(move |conn| {
-            let next = next_event(conn, now)?.map(|(e, taken)| NextEvent::new(&e, lang, taken, now));
+            let next =
+                next_event(conn, now)?.map(|(e, taken)| NextEvent::new(&e, lang, taken, now));
             let posts = queries::list(conn, lang, Listing::All, 0, 3)?;
             let extras = queries::extras(conn, &posts)?;
             Ok((next, cards(&posts, &extras, tz, &site)))

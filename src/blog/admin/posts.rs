@@ -18,8 +18,8 @@ use crate::i18n::{Lang, format};
 use crate::markdown::{self, Author};
 use crate::web::forms::CsrfOnly;
 use crate::web::forms::{CsrfForm, FieldErrors, Rejected, is_slug, slugify};
-use crate::web::session::{self, FlashKind};
 use crate::web::nav::Link;
+use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

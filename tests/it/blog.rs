@@ -529,3 +529,29 @@ async fn home_shows_no_event_block_without_an_upcoming_public_event() {
         }
     }
 }
+
+#[actix_web::test]
+async fn a_missing_page_offers_both_home_pages_and_switches_language_to_home() {
+    let app = TestApp::new();
+    let mut client = app.client().await;
+    let de = client.get("/de/gibt-es-nicht/").await;
+    assert_eq!(de.status, 404);
+    de.assert_has("a.lang-switch[href=\"/en/\"][lang=en]");
+    de.assert_has(".error-page a[href=\"/de/\"]");
+    assert_eq!(
+        de.texts(".error-page a[href=\"/en/\"][lang=en]"),
+        ["English home page"]
+    );
+    let en = client.get("/en/category/none/").await;
+    assert_eq!(en.status, 404);
+    en.assert_has("a.lang-switch[href=\"/de/\"][lang=de]");
+    assert_eq!(
+        en.texts(".error-page a[href=\"/de/\"][lang=de]"),
+        ["Zur deutschen Startseite"]
+    );
+    // Without a language in the path, both home pages are there too.
+    let bare = client.get("/gibt-es-nicht.txt").await;
+    assert_eq!(bare.status, 404);
+    bare.assert_has(".error-page a[href=\"/de/\"]");
+    bare.assert_has(".error-page a[href=\"/en/\"]");
+}

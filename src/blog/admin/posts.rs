@@ -18,7 +18,6 @@ use crate::i18n::{Lang, format};
 use crate::markdown::{self, Author};
 use crate::web::forms::CsrfOnly;
 use crate::web::forms::{CsrfForm, FieldErrors, Rejected, is_slug, slugify};
-use crate::web::nav::Link;
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, render_status, see_other};
 
@@ -653,11 +652,27 @@ struct CategoriesPage {
     errors: FieldErrors,
 }
 
-/// A row of the categories table, with its public address in each language.
+/// A row of the categories table: its name and public address in each language.
 struct CategoryRow {
     id: i64,
-    de: Link,
-    en: Link,
+    de: CategoryCell,
+    en: CategoryCell,
+}
+
+struct CategoryCell {
+    name: String,
+    slug: String,
+    href: String,
+}
+
+impl CategoryCell {
+    fn new(category: &Category, lang: Lang) -> CategoryCell {
+        CategoryCell {
+            name: category.name(lang).to_string(),
+            slug: category.slug(lang).to_string(),
+            href: category.path(lang),
+        }
+    }
 }
 
 async fn categories_page(
@@ -677,14 +692,8 @@ async fn categories_page(
         .iter()
         .map(|c| CategoryRow {
             id: c.id,
-            de: Link {
-                href: c.path(Lang::De),
-                label: c.name_de.clone(),
-            },
-            en: Link {
-                href: c.path(Lang::En),
-                label: c.name_en.clone(),
-            },
+            de: CategoryCell::new(c, Lang::De),
+            en: CategoryCell::new(c, Lang::En),
         })
         .collect();
     let page = CategoriesPage {

@@ -13,3 +13,4 @@ error-500-title = Da ist etwas schiefgegangen
 error-500-text = Bei uns ist ein Fehler aufgetreten. Wir wurden benachrichtigt; bitte versuche es später noch einmal.
 error-503-title = Gerade nicht erreichbar
 error-503-text = Die Website ist kurz nicht erreichbar. Bitte versuche es in ein paar Minuten noch einmal.
+error-home-in-own-language = Zur deutschen Startseite

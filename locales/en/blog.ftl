@@ -4,8 +4,8 @@ blog-empty = There are no posts here yet.
 read-more = Read more
 comment-count = { $count ->
     [0] Leave a comment
-    [one] 1 Comment
-   *[other] { $count } Comments
+    [one] 1 comment
+   *[other] { $count } comments
 }
 post-count = { $count ->
     [one] 1 post
@@ -80,7 +80,7 @@ post-scheduled = Post scheduled.
 post-unpublished = Post unpublished; it is a draft now.
 post-deleted = Post deleted.
 comment-moderated = Comment updated.
-comment-state-pending = Pending
+comment-state-pending = Awaiting approval
 comment-state-approved = Approved
 comment-state-rejected = Rejected
 comment-state-spam = Spam
@@ -94,3 +94,17 @@ category-name-de = Name in German
 category-name-en = Name in English
 editor-event = Belongs to the event
 editor-no-event = No event
+blog-team-author = { $site } team
+editor-by-team = Sign it as the team
+editor-by-team-hint = The post then shows “{ $site } team” instead of your name (in German “{ $site }-Team”).
+category-slug-de = Address in German (slug)
+category-slug-en = Address in English (slug)
+category-slug-hint = Leave empty to build it from the name.
+category-col-de = German
+category-col-en = English
+category-edit-title = Edit category
+category-back = All categories
+category-moved-hint = Whoever opens a category under the other language's address is led to the address in their own language.
+category-save = Save category
+category-saved = Category saved.
+category-list-hint = Choose a name to edit the category; below it is its public address in that language.

@@ -13,3 +13,4 @@ error-500-title = Something went wrong
 error-500-text = An error occurred on our side. We have been notified; please try again later.
 error-503-title = Temporarily unavailable
 error-503-text = The website is unavailable for a moment. Please try again in a few minutes.
+error-home-in-own-language = English home page

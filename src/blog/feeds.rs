@@ -2,11 +2,13 @@
 //! stored `urn:uuid:` guids, so editing a post never makes it look new.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
+use super::handlers::{CategoryLookup, find_category, moved};
 use super::model::Post;
+use super::pages::byline;
 use super::queries::{self, Listing};
 use crate::AppState;
 use crate::error::AppError;
@@ -71,13 +73,7 @@ async fn render_feed(state: &AppState, spec: FeedSpec) -> Result<HttpResponse, A
             content.set_value(Some(post.body_html.clone()));
             entry.set_content(Some(content));
             let mut author = Person::default();
-            author.set_name(
-                extras
-                    .authors
-                    .get(&post.author_id)
-                    .cloned()
-                    .unwrap_or_default(),
-            );
+            author.set_name(byline(post, &extras, &state.config.site_name));
             entry.set_authors(vec![author]);
             entry.set_categories(
                 extras
@@ -87,7 +83,7 @@ async fn render_feed(state: &AppState, spec: FeedSpec) -> Result<HttpResponse, A
                         cs.iter()
                             .map(|c| {
                                 let mut cat = atom_syndication::Category::default();
-                                cat.set_term(c.slug.clone());
+                                cat.set_term(c.slug(lang).to_string());
                                 cat.set_label(Some(c.name(lang).to_string()));
                                 cat
                             })
@@ -146,22 +142,22 @@ pub async fn feed(
 }
 
 pub async fn category_feed(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (lang, slug) = path.into_inner();
     let lang = lang_of(&lang)?;
-    let lookup = slug.clone();
-    let category = state
-        .db
-        .run(move |conn| Ok(queries::category_by_slug(conn, &lookup)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let category = match find_category(&state, &req, lang, slug, "feed.atom").await? {
+        CategoryLookup::Found(category) => category,
+        CategoryLookup::Moved(location) => return Ok(moved(&location)),
+    };
+    let html_path = category.path(lang);
     let spec = FeedSpec {
         lang,
         title: format!("{} – {}", state.config.site_name, category.name(lang)),
-        self_path: format!("/{lang}/category/{slug}/feed.atom"),
-        html_path: format!("/{lang}/category/{slug}/"),
+        self_path: format!("{html_path}feed.atom"),
+        html_path,
         listing: Listing::Category(category.id),
     };
     render_feed(&state, spec).await

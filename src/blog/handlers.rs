@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 
 use super::feeds;
 use super::forms::CommentForm;
-use super::model::{CommentStatus, Post};
+use super::model::{Category, CommentStatus, Post};
 use super::pages::{
     ArchivePage, ArchiveYear, CommentView, CountedLink, ListingPage, PostPage, Sidebar,
     UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
@@ -81,6 +81,7 @@ async fn listing_page(
     let number = query.number().ok_or(AppError::NotFound)?;
     let lang = ctx.lang;
     let tz = state.config.timezone;
+    let site = state.config.site_name.clone();
     let (page, cards, sidebar) = state
         .db
         .run(move |conn| {
@@ -88,7 +89,11 @@ async fn listing_page(
             let page = Page::new(number, PER_PAGE, total).ok_or(AppError::NotFound)?;
             let posts = queries::list(conn, lang, spec.listing, page.offset(), PER_PAGE)?;
             let extras = queries::extras(conn, &posts)?;
-            Ok((page, cards(&posts, &extras, tz), sidebar(conn, lang, tz)?))
+            Ok((
+                page,
+                cards(&posts, &extras, tz, &site),
+                sidebar(conn, lang, tz)?,
+            ))
         })
         .await?;
     render(&ListingPage {
@@ -118,26 +123,65 @@ async fn index(
     listing_page(&state, ctx, &query, spec).await
 }
 
+/// The category of a listing or feed address: found under its slug in `lang`, or a
+/// redirect (301) there when the address uses the other language's slug.
+pub(super) enum CategoryLookup {
+    Found(Category),
+    Moved(String),
+}
+
+pub(super) async fn find_category(
+    state: &AppState,
+    req: &HttpRequest,
+    lang: Lang,
+    slug: String,
+    tail: &'static str,
+) -> Result<CategoryLookup, AppError> {
+    let lookup = slug.clone();
+    let category = state
+        .db
+        .run(move |conn| Ok(queries::category_by_slug(conn, lang, &lookup)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if category.slug(lang) == slug {
+        return Ok(CategoryLookup::Found(category));
+    }
+    let mut location = format!("{}{tail}", category.path(lang));
+    if !req.query_string().is_empty() {
+        location.push('?');
+        location.push_str(req.query_string());
+    }
+    Ok(CategoryLookup::Moved(location))
+}
+
+/// 301 to `location`, a path built from stored slugs.
+pub(super) fn moved(location: &str) -> HttpResponse {
+    HttpResponse::MovedPermanently()
+        .insert_header((actix_web::http::header::LOCATION, location.to_string()))
+        .finish()
+}
+
 async fn category(
+    req: HttpRequest,
     state: web::Data<AppState>,
-    ctx: PageCtx,
+    mut ctx: PageCtx,
     path: web::Path<(String, String)>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
     let lang = ctx.lang;
-    let lookup = slug.clone();
-    let category = state
-        .db
-        .run(move |conn| Ok(queries::category_by_slug(conn, &lookup)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let category = match find_category(&state, &req, lang, slug, "").await? {
+        CategoryLookup::Found(category) => category,
+        CategoryLookup::Moved(location) => return Ok(moved(&location)),
+    };
+    ctx.set_versions(Some(category.path(Lang::De)), Some(category.path(Lang::En)));
+    let base_path = category.path(lang);
     let spec = ListingSpec {
         listing: Listing::Category(category.id),
         heading: ctx.ta("category-heading", "name", category.name(lang)),
         intro: None,
-        base_path: format!("/{lang}/category/{slug}/"),
-        feed_href: Some(format!("/{lang}/category/{slug}/feed.atom")),
+        feed_href: Some(format!("{base_path}feed.atom")),
+        base_path,
     };
     listing_page(&state, ctx, &query, spec).await
 }
@@ -343,9 +387,14 @@ async fn post_page(
         Lang::De => ctx.set_versions(own, other),
         Lang::En => ctx.set_versions(other, own),
     }
-    let card = cards(std::slice::from_ref(&post), &extras, tz)
-        .pop()
-        .ok_or(AppError::NotFound)?;
+    let card = cards(
+        std::slice::from_ref(&post),
+        &extras,
+        tz,
+        &state.config.site_name,
+    )
+    .pop()
+    .ok_or(AppError::NotFound)?;
     let page = PostPage {
         translation: translation.map(|t| Link {
             href: t.path(),

@@ -23,6 +23,8 @@ pub struct Post {
     pub author_id: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Signed by the team (a word per language) instead of the organizer who wrote it.
+    pub by_team: bool,
 }
 
 impl Post {
@@ -60,6 +62,7 @@ pub struct NewPost<'a> {
     pub author_id: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub by_team: bool,
 }
 
 crate::db::text_enum! {
@@ -102,9 +105,10 @@ impl PostState {
 #[diesel(table_name = categories)]
 pub struct Category {
     pub id: i64,
-    pub slug: String,
+    pub slug_de: String,
     pub name_de: String,
     pub name_en: String,
+    pub slug_en: String,
 }
 
 impl Category {
@@ -112,6 +116,36 @@ impl Category {
         match lang {
             Lang::De => &self.name_de,
             Lang::En => &self.name_en,
+        }
+    }
+
+    pub fn slug(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.slug_de,
+            Lang::En => &self.slug_en,
+        }
+    }
+
+    /// The category's listing in `lang`, under that language's slug.
+    pub fn path(&self, lang: Lang) -> String {
+        format!("/{lang}/category/{}/", self.slug(lang))
+    }
+}
+
+/// A category's slug and name in both languages, validated.
+#[derive(Debug, Clone, Default)]
+pub struct CategoryInput {
+    pub slug_de: String,
+    pub slug_en: String,
+    pub name_de: String,
+    pub name_en: String,
+}
+
+impl CategoryInput {
+    pub fn slug(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.slug_de,
+            Lang::En => &self.slug_en,
         }
     }
 }

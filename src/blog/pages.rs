@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::forms::CommentForm;
 use super::model::{Category, Comment, Post, Tag};
 use super::queries::PostExtras;
-use crate::i18n::{Lang, format};
+use crate::i18n::{FluentArg, Lang, format};
 use crate::web::PageCtx;
 use crate::web::forms::FieldErrors;
 use crate::web::nav::{Link, Pager};
@@ -28,7 +28,7 @@ pub struct PostCard {
 
 pub fn category_link(lang: Lang, category: &Category) -> Link {
     Link {
-        href: format!("/{lang}/category/{}/", category.slug),
+        href: category.path(lang),
         label: category.name(lang).to_string(),
     }
 }
@@ -40,8 +40,23 @@ pub fn tag_link(lang: Lang, tag: &Tag) -> Link {
     }
 }
 
+/// Who signed the post: the team ("Grillplatz-Team" / "Grillplatz team", after the site's
+/// name) or the organizer who wrote it.
+pub fn byline(post: &Post, extras: &PostExtras, site_name: &str) -> String {
+    if post.by_team {
+        return post
+            .lang
+            .t_args("blog-team-author", &[("site", FluentArg::from(site_name))]);
+    }
+    extras
+        .authors
+        .get(&post.author_id)
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Cards for a page of posts, from the rows and their batch-loaded extras.
-pub fn cards(posts: &[Post], extras: &PostExtras, tz: Tz) -> Vec<PostCard> {
+pub fn cards(posts: &[Post], extras: &PostExtras, tz: Tz, site_name: &str) -> Vec<PostCard> {
     posts
         .iter()
         .map(|post| {
@@ -53,11 +68,7 @@ pub fn cards(posts: &[Post], extras: &PostExtras, tz: Tz) -> Vec<PostCard> {
                 excerpt: post.excerpt.clone(),
                 date: format::date(lang, published, tz),
                 date_iso: format::iso(published, tz),
-                author: extras
-                    .authors
-                    .get(&post.author_id)
-                    .cloned()
-                    .unwrap_or_default(),
+                author: byline(post, extras, site_name),
                 categories: extras
                     .categories
                     .get(&post.id)

@@ -6,7 +6,9 @@ use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::model::{Category, Comment, CommentStatus, NewPost, Post, PostStatus, Tag};
+use super::model::{
+    Category, CategoryInput, Comment, CommentStatus, NewPost, Post, PostStatus, Tag,
+};
 use crate::clock::now;
 use crate::db::DbConn;
 use crate::db::schema::{
@@ -101,7 +103,7 @@ pub fn extras(conn: &mut DbConn, posts: &[Post]) -> QueryResult<PostExtras> {
     for (post_id, category) in post_categories::table
         .inner_join(categories::table)
         .filter(post_categories::post_id.eq_any(&ids))
-        .order(categories::slug)
+        .order(categories::slug_de)
         .select((post_categories::post_id, Category::as_select()))
         .load::<(i64, Category)>(conn)?
     {
@@ -165,9 +167,31 @@ pub fn approved_comments(conn: &mut DbConn, post_id: i64) -> QueryResult<Vec<Com
         .load(conn)
 }
 
-pub fn category_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Category>> {
+/// The category whose slug in `lang` is `slug`, else the one whose slug in the other
+/// language is (an address shared across languages, to be redirected).
+pub fn category_by_slug(
+    conn: &mut DbConn,
+    lang: Lang,
+    slug: &str,
+) -> QueryResult<Option<Category>> {
+    let by = |conn: &mut DbConn, lang: Lang| {
+        let query = categories::table.select(Category::as_select()).into_boxed();
+        match lang {
+            Lang::De => query.filter(categories::slug_de.eq(slug)),
+            Lang::En => query.filter(categories::slug_en.eq(slug)),
+        }
+        .first(conn)
+        .optional()
+    };
+    match by(conn, lang)? {
+        Some(category) => Ok(Some(category)),
+        None => by(conn, lang.other()),
+    }
+}
+
+pub fn category_by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<Category>> {
     categories::table
-        .filter(categories::slug.eq(slug))
+        .find(id)
         .select(Category::as_select())
         .first(conn)
         .optional()
@@ -183,7 +207,7 @@ pub fn tag_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Tag>> {
 
 pub fn all_categories(conn: &mut DbConn) -> QueryResult<Vec<Category>> {
     categories::table
-        .order(categories::slug)
+        .order(categories::slug_de)
         .select(Category::as_select())
         .load(conn)
 }
@@ -366,6 +390,8 @@ pub struct PostInput {
     pub translation_id: Option<i64>,
     /// The event this post announces or recaps.
     pub event_id: Option<i64>,
+    /// Signed by the team rather than by its author.
+    pub by_team: bool,
 }
 
 /// Creates (`id` = None) or updates a post with its categories, tags and translation link,
@@ -393,6 +419,7 @@ pub fn save_post(
                     author_id,
                     created_at: now,
                     updated_at: now,
+                    by_team: input.by_team,
                 })
                 .returning(posts::id)
                 .get_result(conn)?,
@@ -408,6 +435,7 @@ pub fn save_post(
                         posts::status.eq(input.status.as_str()),
                         posts::published_at.eq(input.published_at),
                         posts::updated_at.eq(now),
+                        posts::by_team.eq(input.by_team),
                     ))
                     .execute(conn)?;
                 id
@@ -551,18 +579,41 @@ pub fn delete_comment(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
     diesel::delete(comments::table.find(id)).execute(conn)
 }
 
-pub fn create_category(
-    conn: &mut DbConn,
-    slug: &str,
-    name_de: &str,
-    name_en: &str,
-) -> QueryResult<i64> {
+pub fn create_category(conn: &mut DbConn, input: &CategoryInput) -> QueryResult<i64> {
     diesel::insert_into(categories::table)
         .values((
-            categories::slug.eq(slug),
-            categories::name_de.eq(name_de),
-            categories::name_en.eq(name_en),
+            categories::slug_de.eq(&input.slug_de),
+            categories::slug_en.eq(&input.slug_en),
+            categories::name_de.eq(&input.name_de),
+            categories::name_en.eq(&input.name_en),
         ))
         .returning(categories::id)
         .get_result(conn)
+}
+
+/// Whether another category than `except` has `slug` in `lang`.
+pub fn category_slug_taken(
+    conn: &mut DbConn,
+    lang: Lang,
+    slug: &str,
+    except: Option<i64>,
+) -> QueryResult<bool> {
+    let query = categories::table.select(categories::id).into_boxed();
+    let ids: Vec<i64> = match lang {
+        Lang::De => query.filter(categories::slug_de.eq(slug)),
+        Lang::En => query.filter(categories::slug_en.eq(slug)),
+    }
+    .load(conn)?;
+    Ok(ids.into_iter().any(|id| Some(id) != except))
+}
+
+pub fn update_category(conn: &mut DbConn, id: i64, input: &CategoryInput) -> QueryResult<usize> {
+    diesel::update(categories::table.find(id))
+        .set((
+            categories::slug_de.eq(&input.slug_de),
+            categories::slug_en.eq(&input.slug_en),
+            categories::name_de.eq(&input.name_de),
+            categories::name_en.eq(&input.name_en),
+        ))
+        .execute(conn)
 }

@@ -25,9 +25,10 @@ diesel::table! {
 diesel::table! {
     categories (id) {
         id -> BigInt,
-        slug -> Text,
+        slug_de -> Text,
         name_de -> Text,
         name_en -> Text,
+        slug_en -> Text,
     }
 }
 
@@ -55,6 +56,7 @@ diesel::table! {
         author_id -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        by_team -> Bool,
     }
 }
 

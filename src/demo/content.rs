@@ -1,4 +1,8 @@
 //! Sample content for `grillplatz demo`: categories, tags, posts and comments about the fictional Nordlicht Software GmbH's developer & admin BBQ, in German and English.
+//!
+//! Dates are not fixed: each post is published relative to today or to the BBQs the demo
+//! plans around today, and texts name those dates through placeholders that `fill`
+//! replaces ({date}, {programme}, {rsvp}, …), so the story holds whenever it runs.
 
 /// A demo blog post.
 pub struct DemoPost {
@@ -11,16 +15,29 @@ pub struct DemoPost {
     pub excerpt: &'static str,
     /// CommonMark body.
     pub body_md: &'static str,
-    /// Category slugs from [`CATEGORIES`].
+    /// German category slugs from [`CATEGORIES`].
     pub categories: &'static [&'static str],
     /// Tag slugs from [`TAGS`].
     pub tags: &'static [&'static str],
     /// Posts sharing a key are translations of each other (one de + one en).
     pub translation_key: Option<&'static str>,
-    /// Publication date relative to now; negative = scheduled in the future.
-    pub days_ago: i64,
+    /// When it is published, relative to today or to the demo's events.
+    pub published: Published,
     pub state: DemoState,
     pub comments: &'static [DemoComment],
+}
+
+/// A publication date in the demo's story.
+#[derive(Debug, Clone, Copy)]
+pub enum Published {
+    /// This many days before today.
+    DaysAgo(i64),
+    /// This many days before the next BBQ (scheduled when that is still ahead).
+    BeforeNextBbq(i64),
+    /// This many days after last summer's BBQ.
+    AfterLastBbq(i64),
+    /// This many days after the last Code Retreat (negative: before it).
+    AfterRetreat(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +57,8 @@ pub struct DemoComment {
 }
 
 pub struct DemoCategory {
-    pub slug: &'static str,
+    pub slug_de: &'static str,
+    pub slug_en: &'static str,
     pub name_de: &'static str,
     pub name_en: &'static str,
 }
@@ -52,32 +70,26 @@ pub struct DemoTag {
 
 pub const CATEGORIES: &[DemoCategory] = &[
     DemoCategory {
-        slug: "deutsch",
-        name_de: "Deutsch",
-        name_en: "German",
-    },
-    DemoCategory {
-        slug: "english",
-        name_de: "Englisch",
-        name_en: "English",
-    },
-    DemoCategory {
-        slug: "allgemein",
+        slug_de: "allgemein",
+        slug_en: "general",
         name_de: "Allgemein",
-        name_en: "Uncategorized",
+        name_en: "General",
     },
     DemoCategory {
-        slug: "ankuendigungen",
+        slug_de: "ankuendigungen",
+        slug_en: "announcements",
         name_de: "Ankündigungen",
         name_en: "Announcements",
     },
     DemoCategory {
-        slug: "rueckblicke",
+        slug_de: "rueckblicke",
+        slug_en: "recaps",
         name_de: "Rückblicke",
         name_en: "Recaps",
     },
     DemoCategory {
-        slug: "open-space",
+        slug_de: "open-space",
+        slug_en: "open-space",
         name_de: "Open Space",
         name_en: "Open Space",
     },
@@ -131,18 +143,15 @@ pub const POSTS: &[DemoPost] = &[
     DemoPost {
         lang: "de",
         slug: "einladung-zum-sommergrillen",
-        title: "Einladung zum Entwickler- und Admin-Grillen",
-        excerpt: "Am letzten Freitag im Juni grillen wir wieder: nachmittags Open Space, ab 19 Uhr Grill im Innenhof. Bringt eure Themen mit!",
+        title: "Einladung zum Dev- und Admin-Grillen",
+        excerpt: "Am Freitag, dem {date}, grillen wir wieder: ab {start} Open Space, ab {grill} Grill im Innenhof. Bringt eure Themen mit!",
         body_md: r#"## Wir grillen wieder!
 
-Liebe Entwicklerinnen und Entwickler, liebe Admins, liebe Kundinnen, Kunden und Freunde von Nordlicht: Am letzten Freitag im Juni öffnen wir wieder unser Büro und unseren Innenhof für das Entwickler- und Admin-Grillen. Diesmal etwas früher im Jahr als sonst – dann ist es abends länger hell, und die Gewitter bleiben hoffentlich aus.
+Liebe Devs und Admins, liebe Kundschaft, liebe Freund:innen von Nordlicht: Am Freitag, dem {date}, öffnen wir wieder unser Büro und unseren Innenhof für das Dev- und Admin-Grillen. Im Frühsommer ist es abends lange hell – wir grillen, bis es dunkel ist (oder die Kohle alle ist).
 
 ## Ablauf
 
-- **ab 13:30** Ankommen, Kaffee, Namensschilder
-- **14:00** Open Space: Wir sammeln Themen, stimmen ab und verteilen die Sessions auf drei Räume und den Hof
-- **gegen 18:00** Abschlussrunde: Was nehmt ihr mit?
-- **19:00** Grillen im Innenhof, bis es dunkel ist (oder die Kohle alle ist)
+{programme}
 
 ## Bringt eure Themen mit
 
@@ -154,23 +163,23 @@ Um Grillgut, Salate, Brot und Getränke kümmern wir uns. Und es gibt ausdrückl
 
 ## Anmeldung
 
-Die Teilnahme ist kostenlos. Damit wir ungefähr wissen, wie viele kommen, meldet euch bitte hier auf der Seite an: Hinterlasst einfach unten einen Kommentar mit eurem Namen – gern auch mit dem Thema, das ihr mitbringen wollt. Wir schalten Kommentare von Hand frei, es kann also ein paar Stunden dauern, bis eurer erscheint.
+Die Teilnahme ist kostenlos, die Plätze sind aber begrenzt. Meldet euch bitte über das [Anmeldeformular]({rsvp}) an: Name und E-Mail-Adresse genügen, danach bekommt ihr einen Link zum Bestätigen. Sind alle Plätze vergeben, kommt ihr auf die Warteliste und rückt automatisch nach, sobald jemand absagt. Ein Thema könnt ihr nach der Anmeldung gleich an der [Themenwand]({topics}) vorschlagen.
 
 Wie ihr zu uns findet, steht unter [Anfahrt und Barrierefreiheit](/de/blog/anfahrt-und-barrierefreiheit/).
 
 Wir freuen uns auf euch!
 
 *Jana, Micha und das Orga-Team*"#,
-        categories: &["deutsch", "ankuendigungen"],
+        categories: &["ankuendigungen"],
         tags: &["bbq", "open-space", "community", "halle"],
         translation_key: Some("bbq-invitation"),
-        days_ago: 3,
+        published: Published::DaysAgo(12),
         state: DemoState::Published,
         comments: &[
             DemoComment {
                 author_name: "Katrin",
                 author_email: "katrin@example.org",
-                body: "Bin dabei! Ich würde gern eine Session zu „Backups, die man auch wirklich zurückspielen kann“ anbieten – nach dem letzten Jahr habe ich dazu einiges zu erzählen.",
+                body: "Angemeldet! Ich schlage eine Session zu „Backups, die man auch wirklich zurückspielen kann“ vor – nach dem letzten Jahr habe ich dazu einiges zu erzählen.",
                 approved: true,
             },
             DemoComment {
@@ -191,17 +200,14 @@ Wir freuen uns auf euch!
         lang: "en",
         slug: "invitation-summer-bbq",
         title: "You're invited: Developer & Admin BBQ",
-        excerpt: "On the last Friday in June we're firing up the grill again: Open Space in the afternoon, BBQ in the courtyard from 7 pm. Bring your topics!",
+        excerpt: "On Friday, {date}, we're firing up the grill again: Open Space from {start}, BBQ in the courtyard from {grill}. Bring your topics!",
         body_md: r#"## We're firing up the grill again
 
-Developers, admins, customers and friends of Nordlicht: on the last Friday in June we're opening our office and courtyard once more for the Developer & Admin BBQ. It's a little earlier in the year than usual – the evenings are longer, and with any luck the thunderstorms will stay away.
+Developers, admins, customers and friends of Nordlicht: on Friday, {date}, we're opening our office and courtyard once more for the Developer & Admin BBQ. In early summer the evenings are long – we'll keep the grill going until it gets dark (or we run out of charcoal).
 
 ## Programme
 
-- **from 13:30** Arrive, grab a coffee and a name badge
-- **14:00** Open Space: we collect topics, vote on them and spread the sessions across three rooms and the courtyard
-- **around 18:00** Closing circle: what are you taking home?
-- **19:00** BBQ in the courtyard until it gets dark (or we run out of charcoal)
+{programme}
 
 ## Bring your topics
 
@@ -213,22 +219,22 @@ We'll take care of the food, salads, bread and drinks – and it's not just saus
 
 ## Signing up
 
-It's free. So that we have a rough idea of numbers, please register here on the site: just leave a comment below with your name, and the topic you'd like to bring if you already have one. We approve comments by hand, so it may take a few hours for yours to appear.
+It's free, but places are limited. Please register with the [registration form]({rsvp}): your name and email address are enough, and we'll send you a link to confirm. When all places are taken you join the waiting list and move up automatically as soon as someone cancels. Once registered, you can propose a topic on the [topic board]({topics}) right away.
 
 Directions are in [Getting there and accessibility](/en/blog/getting-there-and-accessibility/).
 
 See you in the courtyard!
 
 *Jana, Micha and the organising team*"#,
-        categories: &["english", "ankuendigungen"],
+        categories: &["ankuendigungen"],
         tags: &["bbq", "open-space", "community", "halle"],
         translation_key: Some("bbq-invitation"),
-        days_ago: 3,
+        published: Published::DaysAgo(12),
         state: DemoState::Published,
         comments: &[DemoComment {
             author_name: "Priya",
             author_email: "priya@example.org",
-            body: "Count me in! I'd like to offer a session on running Postgres on small ARM boards – keen to hear how others deal with worn-out SD cards.",
+            body: "Registered! I'd like to propose a session on running Postgres on small ARM boards – keen to hear how others deal with worn-out SD cards.",
             approved: true,
         }],
     },
@@ -242,7 +248,7 @@ See you in the courtyard!
 
 ## Mit Bus und Bahn
 
-Am einfachsten kommt ihr mit der Straßenbahn. Bis zur Haltestelle Marktplatz, an der die meisten Linien halten, sind es vom Hauptbahnhof gut zehn Minuten. Von dort lauft ihr etwa fünf Minuten in die Große Ulrichstraße. Am Veranstaltungstag steht das Hoftor ab 13 Uhr offen, und ein Schild mit unserem Logo zeigt euch den Weg.
+Am einfachsten kommt ihr mit der Straßenbahn. Bis zur Haltestelle Marktplatz, an der die meisten Linien halten, sind es vom Hauptbahnhof gut zehn Minuten. Von dort lauft ihr etwa fünf Minuten in die Große Ulrichstraße. Am Veranstaltungstag steht das Hoftor ab 13:00 Uhr offen, und ein Schild mit unserem Logo zeigt euch den Weg.
 
 ## Mit dem Fahrrad
 
@@ -260,13 +266,13 @@ Ehrlich gesagt: lieber nicht. In der Altstadt sind Parkplätze knapp, am Freitag
 - Ein ausgeschilderter Ruheraum steht den ganzen Tag zur Verfügung – dort wird nicht geredet.
 - Die Sessions laufen auf Deutsch oder Englisch, je nachdem, was die Runde möchte.
 
-Wenn ihr etwas braucht, das hier nicht steht – eine Begleitperson, einen Platz nah an der Tür, eine Dolmetscherin –, schreibt uns vorher. Wir können nicht alles versprechen, aber wir geben uns Mühe.
+Wenn ihr etwas braucht, das hier nicht steht – eine Begleitperson, einen Platz nah an der Tür, jemanden zum Dolmetschen –, schreibt uns vorher. Wir können nicht alles versprechen, aber wir geben uns Mühe.
 
 Alle weiteren Infos zum Grillen findet ihr [im Blog](/de/blog/)."#,
-        categories: &["deutsch", "allgemein"],
+        categories: &["allgemein"],
         tags: &["halle", "community"],
         translation_key: Some("getting-there"),
-        days_ago: 21,
+        published: Published::DaysAgo(21),
         state: DemoState::Published,
         comments: &[DemoComment {
             author_name: "Rolf",
@@ -284,7 +290,7 @@ Alle weiteren Infos zum Grillen findet ihr [im Blog](/de/blog/)."#,
 
 ## By public transport
 
-The tram is the easiest option. It's a good ten minutes from the main station to the Marktplatz stop, where most lines call. From there it's about a five-minute walk to Große Ulrichstraße. On the day, the courtyard gate is open from 1 pm, and a sign with our logo will point you in the right direction.
+The tram is the easiest option. It's a good ten minutes from the main station to the Marktplatz stop, where most lines call. From there it's about a five-minute walk to Große Ulrichstraße. On the day, the courtyard gate is open from 1:00 PM, and a sign with our logo will point you in the right direction.
 
 ## By bike
 
@@ -305,10 +311,10 @@ Honestly, we'd rather you didn't. Parking in the old town is scarce, especially 
 If you need something that isn't listed here – a companion, a seat near the door, an interpreter – please get in touch beforehand. We can't promise everything, but we'll do our best.
 
 Everything else about the BBQ is [on the blog](/en/blog/)."#,
-        categories: &["english", "allgemein"],
+        categories: &["allgemein"],
         tags: &["halle", "community"],
         translation_key: Some("getting-there"),
-        days_ago: 20,
+        published: Published::DaysAgo(20),
         state: DemoState::Published,
         comments: &[],
     },
@@ -322,11 +328,11 @@ Everything else about the BBQ is [on the blog](/en/blog/)."#,
 
 ## Der Marktplatz
 
-Um 14 Uhr sitzen alle im großen Kreis. Wer ein Thema hat, schreibt es auf eine Karte, stellt es in ein, zwei Sätzen vor und hängt es an die Themenwand. Das dauert pro Thema keine Minute. Erfahrungsgemäß kommen so 15 bis 25 Vorschläge zusammen.
+Um 14:00 Uhr sitzen alle im großen Kreis. Wer ein Thema hat, schreibt es auf eine Karte, stellt es in ein, zwei Sätzen vor und hängt es an die Themenwand. Das dauert pro Thema keine Minute. Erfahrungsgemäß kommen so 15 bis 25 Vorschläge zusammen.
 
 ## Punkte kleben
 
-Danach bekommt jede und jeder drei Klebepunkte und verteilt sie auf die Themen, die sie oder ihn am meisten interessieren. Die Punkte entscheiden nicht darüber, ob ein Thema stattfindet – sie helfen uns bei der Raumplanung: Themen mit vielen Punkten kommen in den großen Besprechungsraum, kleine Runden in die Teeküche oder auf die Bank im Hof. Ähnliche Themen legen wir zusammen, wenn alle Beteiligten einverstanden sind.
+Danach bekommen alle drei Klebepunkte und verteilen sie auf die Themen, die sie am meisten interessieren. Die Punkte entscheiden nicht darüber, ob ein Thema stattfindet – sie helfen uns bei der Raumplanung: Themen mit vielen Punkten kommen in den großen Besprechungsraum, kleine Runden in die Teeküche oder auf die Bank im Hof. Ähnliche Themen legen wir zusammen, wenn alle Beteiligten einverstanden sind.
 
 ## Das Gesetz der zwei Füße
 
@@ -341,10 +347,10 @@ Klingt ein bisschen esoterisch, ist aber sehr praktisch: Auch eine Session mit z
 ## Und die Ergebnisse?
 
 Wer eine Session vorschlägt, sorgt dafür, dass am Ende ein paar Stichpunkte auf dem Flipchart stehen. Die fotografieren wir ab und fassen sie im Rückblick zusammen. Wie das aussieht, zeigen die [bisherigen Beiträge im Blog](/de/blog/)."#,
-        categories: &["deutsch", "open-space"],
+        categories: &["open-space"],
         tags: &["open-space", "community"],
         translation_key: Some("open-space-explainer"),
-        days_ago: 75,
+        published: Published::DaysAgo(75),
         state: DemoState::Published,
         comments: &[DemoComment {
             author_name: "Ole",
@@ -362,7 +368,7 @@ Wer eine Session vorschlägt, sorgt dafür, dass am Ende ein paar Stichpunkte au
 
 ## The marketplace
 
-At 2 pm everyone sits in one big circle. If you have a topic, you write it on a card, introduce it in a sentence or two and pin it to the topic board. It takes less than a minute per topic. In our experience, we end up with somewhere between 15 and 25 proposals.
+At 2:00 PM everyone sits in one big circle. If you have a topic, you write it on a card, introduce it in a sentence or two and pin it to the topic board. It takes less than a minute per topic. In our experience, we end up with somewhere between 15 and 25 proposals.
 
 ## Sticking dots
 
@@ -381,10 +387,10 @@ It sounds a little esoteric, but it's very practical: a session with just two pe
 ## What about the results?
 
 Whoever proposes a session makes sure a few bullet points end up on the flip chart. We take photos and summarise them in our recap. You can see what that looks like in [earlier posts on the blog](/en/blog/)."#,
-        categories: &["english", "open-space"],
+        categories: &["open-space"],
         tags: &["open-space", "community"],
         translation_key: Some("open-space-explainer"),
-        days_ago: 74,
+        published: Published::DaysAgo(74),
         state: DemoState::Published,
         comments: &[
             DemoComment {
@@ -437,11 +443,11 @@ cargo test        # or pytest, mvn test, npm test, ...
 
 No laptop? Let us know – we have a few spare machines.
 
-Places are limited to 24, because of the room size and because we need an even number for pairing. It's free; sign up by leaving a comment below. More events are [on the blog](/en/blog/)."#,
-        categories: &["english", "ankuendigungen"],
+Places are limited to 24, because of the room size and because we need an even number for pairing. It's free; to get a place, just email us at team@grillplatz.example. More events are [on the blog](/en/blog/)."#,
+        categories: &["ankuendigungen"],
         tags: &["code-retreat", "testing", "community", "halle"],
         translation_key: None,
-        days_ago: 190,
+        published: Published::AfterRetreat(-42),
         state: DemoState::Published,
         comments: &[DemoComment {
             author_name: "Marta",
@@ -481,10 +487,10 @@ Languages on the day: Rust, Python, Java, TypeScript, Kotlin, one brave attempt 
 ## Next time
 
 We'd like to do this again next winter, possibly with a shorter format on a weekday evening. If you have ideas, tell us in the comments or at the [next BBQ](/en/blog/)."#,
-        categories: &["english", "rueckblicke"],
+        categories: &["rueckblicke"],
         tags: &["code-retreat", "testing", "rust"],
         translation_key: None,
-        days_ago: 170,
+        published: Published::AfterRetreat(2),
         state: DemoState::Draft,
         comments: &[],
     },
@@ -511,7 +517,7 @@ Auf dem Marktplatz kamen 19 Vorschläge zusammen, daraus wurden elf Sessions in 
 Um halb sieben zog pünktlich zur Abschlussrunde ein Gewitter über die Altstadt. Der Grill stand zum Glück schon unter dem Pavillon, und Micha hat tapfer die Kohle am Glühen gehalten. Um Viertel nach sieben war alles vorbei, der Hof dampfte, und die ersten Würstchen und Gemüsespieße lagen auf dem Rost. Die veganen Bratwürste waren als Erstes weg – nächstes Mal kaufen wir mehr.
 
 Danke an alle, die Themen mitgebracht, mitdiskutiert, Bänke geschleppt und hinterher beim Aufräumen geholfen haben. Die Fotos der Flipcharts hängen ab Montag bei uns im Flur; wer sie digital haben möchte, meldet sich einfach. Weitere Rückblicke findet ihr [im Blog](/de/blog/)."#,
-        categories: &["deutsch", "rueckblicke", "open-space"],
+        categories: &["rueckblicke", "open-space"],
         tags: &[
             "bbq",
             "open-space",
@@ -522,7 +528,7 @@ Danke an alle, die Themen mitgebracht, mitdiskutiert, Bänke geschleppt und hint
             "rust",
         ],
         translation_key: Some("bbq-recap"),
-        days_ago: 285,
+        published: Published::AfterLastBbq(3),
         state: DemoState::Published,
         comments: &[
             DemoComment {
@@ -567,7 +573,7 @@ The marketplace produced 19 proposals, which turned into eleven sessions across 
 At half past six, right on cue for the closing circle, a thunderstorm rolled over the old town. Luckily the grill was already under the gazebo, and Micha bravely kept the coals going. By quarter past seven it was all over, the courtyard was steaming and the first sausages and veggie skewers were on the grill. The vegan bratwurst went first – we'll buy more next time.
 
 Thanks to everyone who brought topics, joined in, carried benches and helped tidy up afterwards. Photos of the flip charts will be up in our hallway from Monday; if you'd like digital copies, just ask. More recaps are [on the blog](/en/blog/)."#,
-        categories: &["english", "rueckblicke", "open-space"],
+        categories: &["rueckblicke", "open-space"],
         tags: &[
             "bbq",
             "open-space",
@@ -578,7 +584,7 @@ Thanks to everyone who brought topics, joined in, carried benches and helped tid
             "rust",
         ],
         translation_key: Some("bbq-recap"),
-        days_ago: 283,
+        published: Published::AfterLastBbq(4),
         state: DemoState::Published,
         comments: &[],
     },
@@ -586,28 +592,28 @@ Thanks to everyone who brought topics, joined in, carried benches and helped tid
     DemoPost {
         lang: "de",
         slug: "danke-an-unsere-unterstuetzer",
-        title: "Danke an unsere Unterstützer",
+        title: "Danke an alle, die uns unterstützt haben",
         excerpt: "Ohne Getränkespende, geliehene Bierbänke und eine Kiste Gemüse wäre das Sommergrillen deutlich kleiner ausgefallen. Ein Dankeschön.",
-        body_md: r#"Ein Grillabend für über 30 Leute kostet mehr als ein paar Säcke Holzkohle. Dass wir das Entwickler- und Admin-Grillen kostenlos anbieten können, verdanken wir nicht nur unserer Geschäftsführung, sondern auch einigen Unterstützern, bei denen wir uns an dieser Stelle ausdrücklich bedanken möchten:
+        body_md: r#"Ein Grillabend für über 30 Leute kostet mehr als ein paar Säcke Holzkohle. Dass wir das Dev- und Admin-Grillen kostenlos anbieten können, verdanken wir nicht nur unserer Geschäftsführung, sondern auch einigen Firmen, Vereinen und Menschen aus der Nachbarschaft, bei denen wir uns an dieser Stelle ausdrücklich bedanken möchten:
 
 - **Saalebit Hosting** hat die Getränke übernommen – einschließlich der alkoholfreien Auswahl, die diesmal deutlich größer war als das Bierangebot.
 - **Werkbank Halle e. V.** hat uns Flipcharts, einen Moderationskoffer und zwei Bierzeltgarnituren geliehen und beim Aufbau kräftig mit angepackt.
 - Ein Hofladen aus dem Saalekreis, der lieber nicht genannt werden möchte, hat eine große Kiste Gemüse und Kräuter für Spieße und Salate vorbeigebracht.
-- Unsere Nachbarn im Vorderhaus haben den Trubel bis 22 Uhr klaglos ertragen und uns sogar ihren zweiten Grill geliehen.
+- Die Leute aus dem Vorderhaus haben den Trubel bis 22:00 Uhr klaglos ertragen und uns sogar ihren zweiten Grill geliehen.
 
-## Was die Unterstützer dafür bekommen
+## Was sie dafür bekommen
 
 Ehrlich gesagt: nicht viel. Ein Logo auf der Einladung, ein Dankeschön in der Abschlussrunde und diesen Beitrag. Es gibt keinen Vortragsslot und keinen Stand. Dabei soll es auch bleiben: Ein Open Space lebt davon, dass die Themen von den Leuten kommen, die da sind, und nicht aus einem Marketingplan.
 
 ## Ihr wollt nächstes Jahr helfen?
 
-Sprecht uns gern an. Am meisten hilft uns übrigens nicht Geld, sondern Zeit: Leute, die um 12 Uhr beim Aufbau mit anpacken, eine Stunde lang den Grill übernehmen oder am Ende noch beim Aufräumen helfen. Wer mag, schreibt einfach einen Kommentar.
+Sprecht uns gern an. Am meisten hilft uns übrigens nicht Geld, sondern Zeit: Leute, die um 12:00 Uhr beim Aufbau mit anpacken, eine Stunde lang den Grill übernehmen oder am Ende noch beim Aufräumen helfen. Wer mag, schreibt einfach einen Kommentar.
 
 Wie der Tag selbst gelaufen ist, lest ihr im [Rückblick auf das Sommergrillen](/de/blog/rueckblick-sommergrillen/)."#,
-        categories: &["deutsch", "allgemein"],
+        categories: &["allgemein"],
         tags: &["bbq", "community", "halle"],
         translation_key: None,
-        days_ago: 280,
+        published: Published::AfterLastBbq(7),
         state: DemoState::Published,
         comments: &[],
     },
@@ -620,18 +626,18 @@ Wie der Tag selbst gelaufen ist, lest ihr im [Rückblick auf das Sommergrillen](
 
 ## Anmeldungen
 
-Bisher haben sich 27 Leute angemeldet, dazu kommt das Orga-Team. Wer sich noch nicht gemeldet hat: Es ist nicht zu spät – ein Kommentar unter der [Einladung](/de/blog/einladung-zum-sommergrillen/) genügt. Und wer spontan vorbeischaut, wird natürlich nicht weggeschickt.
+Die Plätze sind so gut wie vergeben. Wer sich noch nicht angemeldet hat: Über das [Anmeldeformular]({rsvp}) kommt ihr auf die Warteliste und rückt automatisch nach, sobald jemand absagt – das passiert erfahrungsgemäß in der letzten Woche noch ein paarmal. Und sagt bitte ab, wenn ihr doch nicht könnt: Der Link dazu steht in eurer Bestätigungsmail.
 
 ## Erste Themen
 
-In euren Anmeldungen standen schon einige Vorschläge für den Marktplatz, unter anderem:
+An der [Themenwand]({topics}) stehen schon einige Vorschläge für den Marktplatz, unter anderem:
 
 - Backups, die man auch wirklich zurückspielen kann
 - Postgres auf kleinen ARM-Boards
 - Kommandozeilen-Werkzeuge in Rust
 - Barrierefreie Webformulare – was wir alle falsch machen
 
-Eine feste Agenda ist das trotzdem nicht: Vorgestellt und abgestimmt wird wie immer um 14 Uhr vor Ort.
+Eine feste Agenda ist das trotzdem nicht: Vorgestellt und abgestimmt wird wie immer ab {start} vor Ort.
 
 ## Wetter
 
@@ -639,13 +645,13 @@ Laut Vorhersage wird es warm. Denkt an Sonnencreme und eine Kopfbedeckung, um Wa
 
 ## Helfende Hände gesucht
 
-Für den Aufbau ab 12 Uhr suchen wir noch drei, vier Leute, die mit uns Tische und Bänke in den Hof tragen. Wer nach dem Grillen noch eine halbe Stunde beim Aufräumen hilft, bekommt unseren ewigen Dank – und den letzten Grillkäse.
+Für den Aufbau ab 12:00 Uhr suchen wir noch drei, vier Leute, die mit uns Tische und Bänke in den Hof tragen. Wer nach dem Grillen noch eine halbe Stunde beim Aufräumen hilft, bekommt unseren ewigen Dank – und den letzten Grillkäse.
 
 Bis nächste Woche!"#,
-        categories: &["deutsch", "ankuendigungen"],
+        categories: &["ankuendigungen"],
         tags: &["bbq", "open-space", "community"],
         translation_key: None,
-        days_ago: -5,
+        published: Published::BeforeNextBbq(7),
         state: DemoState::Published,
         comments: &[],
     },

@@ -2,7 +2,8 @@
 
 mod content;
 
-use chrono::Duration;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use chrono_tz::Tz;
 use diesel::prelude::*;
 
 use crate::blog::model::{CommentStatus, PostStatus};
@@ -10,13 +11,32 @@ use crate::blog::queries::{self, PostInput};
 use crate::db::DbConn;
 use crate::db::schema::{categories, comments, posts, tags};
 use crate::events::model::{Diet, RsvpStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, format};
 use crate::markdown::{self, Author};
 use crate::organizers;
-use content::{CATEGORIES, DemoState, POSTS, TAGS};
+use content::{CATEGORIES, DemoState, POSTS, Published, TAGS};
 
 /// The demo author, who cannot log in (its password hash matches nothing).
 const AUTHOR_EMAIL: &str = "team@grillplatz.example";
+
+/// The demo's events are in Halle.
+const TZ: Tz = chrono_tz::Europe::Berlin;
+
+/// The BBQ's day, local hours with the German and English agenda line: the event's
+/// agenda and the invitation's programme are both made from it.
+const PROGRAMME: [(u32, &str, &str); 4] = [
+    (
+        14,
+        "Ankommen und Themenmarkt",
+        "Arrival and topic marketplace",
+    ),
+    (15, "Open-Space-Sessions", "Open Space sessions"),
+    (18, "Abschlussrunde", "Closing circle"),
+    (19, "Grillen im Hof", "Barbecue in the courtyard"),
+];
+const START_HOUR: u32 = 14;
+const GRILL_HOUR: u32 = 19;
+const END_HOUR: u32 = 23;
 
 /// What the demo wrote, for the command's summary.
 #[derive(Debug, Default)]
@@ -27,8 +47,118 @@ pub struct Summary {
     pub contacts: usize,
 }
 
+/// The dates the demo's story is told around, all derived from today.
+#[derive(Debug, Clone, Copy)]
+struct Story {
+    today: NaiveDate,
+    /// The next BBQ: a Friday in June or July, at least three weeks ahead.
+    next_bbq: NaiveDate,
+    /// Last summer's BBQ, the one the recap is about.
+    last_bbq: NaiveDate,
+    /// The last Code Retreat (second Saturday in November) that is a few days past.
+    retreat: NaiveDate,
+}
+
+/// The first Friday on or after `from`.
+fn friday_from(from: NaiveDate) -> NaiveDate {
+    let ahead =
+        (7 + Weekday::Fri.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+    from + Duration::days(i64::from(ahead))
+}
+
+/// The first Friday in June of `year`.
+fn early_summer_friday(year: i32) -> Option<NaiveDate> {
+    Some(friday_from(NaiveDate::from_ymd_opt(year, 6, 1)?))
+}
+
+/// The second Saturday in November of `year`.
+fn retreat_day(year: i32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, 11, 1)?;
+    let ahead =
+        (7 + Weekday::Sat.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
+    Some(first + Duration::days(i64::from(ahead) + 7))
+}
+
+impl Story {
+    fn around(today: NaiveDate) -> Option<Story> {
+        let earliest = today + Duration::days(21);
+        // The first Friday in June or July on or after `earliest`, else next June's first.
+        let mut next_bbq =
+            friday_from(earliest.max(NaiveDate::from_ymd_opt(earliest.year(), 6, 1)?));
+        if next_bbq.month() > 7 {
+            next_bbq = early_summer_friday(earliest.year() + 1)?;
+        }
+        let last_bbq = early_summer_friday(next_bbq.year() - 1)?;
+        let mut retreat = retreat_day(today.year())?;
+        if retreat + Duration::days(3) > today {
+            retreat = retreat_day(today.year() - 1)?;
+        }
+        Some(Story {
+            today,
+            next_bbq,
+            last_bbq,
+            retreat,
+        })
+    }
+
+    fn published_on(&self, published: Published) -> NaiveDate {
+        match published {
+            Published::DaysAgo(days) => self.today - Duration::days(days),
+            Published::BeforeNextBbq(days) => self.next_bbq - Duration::days(days),
+            Published::AfterLastBbq(days) => self.last_bbq + Duration::days(days),
+            Published::AfterRetreat(days) => self.retreat + Duration::days(days),
+        }
+    }
+
+    /// The slug of the BBQ on `day`.
+    fn slug(day: NaiveDate) -> String {
+        format!("grillen-{}", day.year())
+    }
+}
+
+/// `hour:minute` local time on `day` in Halle, as UTC.
+fn at(day: NaiveDate, hour: u32, minute: u32) -> anyhow::Result<NaiveDateTime> {
+    let local = day
+        .and_hms_opt(hour, minute, 0)
+        .ok_or_else(|| anyhow::anyhow!("bad demo time"))?;
+    crate::clock::local_to_utc(TZ, local)
+        .ok_or_else(|| anyhow::anyhow!("demo time falls into a clock change"))
+}
+
+/// Fills a post's placeholders with the next BBQ's date, times, programme and links.
+fn tell(text: &str, lang: Lang, story: &Story) -> anyhow::Result<String> {
+    let day = story.next_bbq;
+    let event = format!("/{lang}/events/{}/", Story::slug(day));
+    let mut programme = Vec::new();
+    for (hour, de, en) in PROGRAMME {
+        let what = match lang {
+            Lang::De => de,
+            Lang::En => en,
+        };
+        programme.push(format!(
+            "- **{}** {what}",
+            format::time(lang, at(day, hour, 0)?, TZ)
+        ));
+    }
+    Ok(text
+        .replace("{date}", &format::date(lang, at(day, START_HOUR, 0)?, TZ))
+        .replace("{start}", &format::time(lang, at(day, START_HOUR, 0)?, TZ))
+        .replace("{grill}", &format::time(lang, at(day, GRILL_HOUR, 0)?, TZ))
+        .replace("{programme}", &programme.join("\n"))
+        .replace("{rsvp}", &format!("{event}#rsvp"))
+        .replace("{topics}", &format!("{event}topics/")))
+}
+
 /// Inserts the demo content, refusing when posts already exist.
 pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
+    fill_at(conn, crate::clock::now())
+}
+
+/// The demo as told on the day of `now` (UTC): the next BBQ lies ahead of it, last
+/// summer's behind.
+pub fn fill_at(conn: &mut DbConn, now: NaiveDateTime) -> anyhow::Result<Summary> {
+    let story = Story::around(format::local(now, TZ).date_naive())
+        .ok_or_else(|| anyhow::anyhow!("no demo dates around {now}"))?;
     conn.transaction(|conn| {
         let existing: i64 = posts::table.count().get_result(conn)?;
         if existing > 0 {
@@ -43,7 +173,8 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
         for c in CATEGORIES {
             diesel::insert_into(categories::table)
                 .values((
-                    categories::slug.eq(c.slug),
+                    categories::slug_de.eq(c.slug_de),
+                    categories::slug_en.eq(c.slug_en),
                     categories::name_de.eq(c.name_de),
                     categories::name_en.eq(c.name_en),
                 ))
@@ -55,27 +186,30 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                 .execute(conn)?;
         }
         let all_categories = queries::all_categories(conn)?;
-        let now = crate::clock::now();
         let mut summary = Summary::default();
         let mut ids_by_key: Vec<(&str, i64)> = Vec::new();
         for post in POSTS {
             let lang: Lang = post.lang.parse().map_err(|()| {
                 anyhow::anyhow!("demo post {} has language {}", post.slug, post.lang)
             })?;
-            let published_at = now - Duration::days(post.days_ago) - Duration::hours(3);
+            let published_at = match post.published {
+                Published::DaysAgo(days) => now - Duration::days(days) - Duration::hours(3),
+                other => at(story.published_on(other), 10, 0)?,
+            };
             let translation_id = post.translation_key.and_then(|key| {
                 ids_by_key
                     .iter()
                     .find(|(k, _)| *k == key)
                     .map(|(_, id)| *id)
             });
+            let body_md = tell(post.body_md, lang, &story)?;
             let input = PostInput {
                 lang,
                 slug: post.slug.to_string(),
                 title: post.title.to_string(),
-                excerpt: post.excerpt.to_string(),
-                body_md: post.body_md.to_string(),
-                body_html: markdown::to_html(post.body_md, Author::Organizer),
+                excerpt: tell(post.excerpt, lang, &story)?,
+                body_html: markdown::to_html(&body_md, Author::Organizer),
+                body_md,
                 status: match post.state {
                     DemoState::Published => PostStatus::Published,
                     DemoState::Draft => PostStatus::Draft,
@@ -83,7 +217,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                 published_at: Some(published_at),
                 category_ids: all_categories
                     .iter()
-                    .filter(|c| post.categories.contains(&c.slug.as_str()))
+                    .filter(|c| post.categories.contains(&c.slug_de.as_str()))
                     .map(|c| c.id)
                     .collect(),
                 tags: post
@@ -94,6 +228,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
                     .collect(),
                 translation_id,
                 event_id: None,
+                by_team: true,
             };
             let id = queries::save_post(conn, None, author_id, &input)?;
             if let Some(key) = post.translation_key {
@@ -119,98 +254,59 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<Summary> {
             }
             summary.posts += 1;
         }
-        summary.events = events(conn, now)?;
-        summary.contacts = contacts(conn, author_id, now)?;
+        let upcoming = events(conn, &story, now)?;
+        summary.events = 2;
+        summary.contacts = contacts(conn, author_id, upcoming, now)?;
         Ok(summary)
     })
 }
 
-/// An upcoming Open Space BBQ with people registered and waiting, and last summer's,
-/// linked to its recap.
-fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize> {
+/// The next Open Space BBQ with people registered and waiting, and last summer's,
+/// linked to its recap; returns the next one's id.
+fn events(conn: &mut DbConn, story: &Story, now: NaiveDateTime) -> anyhow::Result<i64> {
     use crate::db::schema::{events, rsvps};
     use crate::events::model::{EventFormat, EventStatus, Zone};
     use crate::events::queries::{EventInput, save_event};
-    use chrono::TimeZone;
 
-    let tz = chrono_tz::Europe::Berlin;
-    let at = |days: i64, hour: u32| -> anyhow::Result<chrono::NaiveDateTime> {
-        let day = (now + Duration::days(days)).date();
-        let local = day
-            .and_hms_opt(hour, 0, 0)
-            .ok_or_else(|| anyhow::anyhow!("bad demo time"))?;
-        tz.from_local_datetime(&local)
-            .earliest()
-            .map(|t| t.naive_utc())
-            .ok_or_else(|| anyhow::anyhow!("demo time falls into a clock change"))
-    };
-    let bbq =
-        |slug: &str, days: i64, capacity: i32, status: EventStatus| -> anyhow::Result<EventInput> {
-            Ok(EventInput {
-                slug: slug.to_string(),
-                format: EventFormat::OpenSpace,
-                title_de: "Entwickler- und Admin-Grillen".into(),
-                title_en: "Developer & Admin BBQ".into(),
-                description_de:
-                    "Am Nachmittag Open Space: Ihr bringt die Themen mit, wir stellen Räume, \
-                Kaffee und Whiteboards. Ab 19 Uhr wird im Hof gegrillt – mit vegetarischen und \
+    let bbq = |day: NaiveDate, capacity: i32| -> anyhow::Result<EventInput> {
+        let mut agenda = Vec::new();
+        for (hour, de, en) in PROGRAMME {
+            agenda.push((at(day, hour, 0)?, de.to_string(), en.to_string()));
+        }
+        Ok(EventInput {
+            slug: Story::slug(day),
+            format: EventFormat::OpenSpace,
+            title_de: "Dev- und Admin-Grillen".into(),
+            title_en: "Developer & Admin BBQ".into(),
+            description_de:
+                "Am Nachmittag Open Space: Ihr bringt die Themen mit, wir stellen Räume, \
+                Kaffee und Whiteboards. Ab 19:00 Uhr wird im Hof gegrillt – mit vegetarischen und \
                 veganen Sachen auf einem eigenen Rost.\n\nBitte meldet euch an, damit wir genug \
                 einkaufen. Begleitung ist willkommen."
-                        .into(),
-                description_en:
-                    "An Open Space in the afternoon: you bring the topics, we provide rooms, \
-                coffee and whiteboards. From 7 pm we fire up the grill in the courtyard, with \
+                    .into(),
+            description_en:
+                "An Open Space in the afternoon: you bring the topics, we provide rooms, \
+                coffee and whiteboards. From 7:00 PM we fire up the grill in the courtyard, with \
                 vegetarian and vegan food on a grill of its own.\n\nPlease register so that we buy \
                 enough food. Feel free to bring someone along."
-                        .into(),
-                starts_at: at(days, 14)?,
-                ends_at: at(days, 23)?,
-                timezone: Zone(tz),
-                venue_name: "Nordlicht Software GmbH".into(),
-                venue_address: "Große Ulrichstraße 12, 06108 Halle (Saale)".into(),
-                capacity,
-                max_guests: 2,
-                registration_opens_at: None,
-                registration_closes_at: Some(at(days - 2, 18)?),
-                agenda: vec![
-                    (
-                        at(days, 14)?,
-                        "Ankommen und Themenmarkt".into(),
-                        "Arrival and topic marketplace".into(),
-                    ),
-                    (
-                        at(days, 15)?,
-                        "Open-Space-Sessions".into(),
-                        "Open Space sessions".into(),
-                    ),
-                    (
-                        at(days, 18)?,
-                        "Abschlussrunde".into(),
-                        "Closing circle".into(),
-                    ),
-                    (
-                        at(days, 19)?,
-                        "Grillen im Hof".into(),
-                        "Barbecue in the courtyard".into(),
-                    ),
-                ],
-                status,
-                recap_post_id: None,
-                waitlist_on_board: true,
-            })
-        };
-    let upcoming = save_event(
-        conn,
-        None,
-        &bbq("grillen-2027", 30, 12, EventStatus::Published)?,
-        now,
-    )?;
-    let past = save_event(
-        conn,
-        None,
-        &bbq("grillen-2026", -283, 40, EventStatus::Published)?,
-        now,
-    )?;
+                    .into(),
+            starts_at: at(day, START_HOUR, 0)?,
+            ends_at: at(day, END_HOUR, 0)?,
+            timezone: Zone(TZ),
+            venue_name: "Nordlicht Software GmbH".into(),
+            venue_address: "Große Ulrichstraße 12, 06108 Halle (Saale)".into(),
+            capacity,
+            max_guests: 2,
+            registration_opens_at: None,
+            registration_closes_at: Some(at(day - Duration::days(2), 18, 0)?),
+            agenda,
+            status: EventStatus::Published,
+            recap_post_id: None,
+            waitlist_on_board: true,
+        })
+    };
+    let upcoming = save_event(conn, None, &bbq(story.next_bbq, 12)?, now)?;
+    let past = save_event(conn, None, &bbq(story.last_bbq, 40)?, now)?;
     let recap = posts::table
         .filter(posts::slug.eq("rueckblick-sommergrillen"))
         .select(posts::id)
@@ -279,17 +375,22 @@ fn events(conn: &mut DbConn, now: chrono::NaiveDateTime) -> anyhow::Result<usize
             ))
             .execute(conn)?;
     }
-    topic_board(conn, upcoming, &at, now)?;
-    Ok(2)
+    topic_board(conn, upcoming, story.next_bbq, now)?;
+    Ok(upcoming)
 }
 
 /// A small customer list (one address unsubscribed, one bouncing) and a draft invitation
 /// to the upcoming BBQ.
-fn contacts(conn: &mut DbConn, author: i64, now: chrono::NaiveDateTime) -> anyhow::Result<usize> {
+fn contacts(
+    conn: &mut DbConn,
+    author: i64,
+    upcoming: i64,
+    now: NaiveDateTime,
+) -> anyhow::Result<usize> {
     use crate::contacts::campaigns::{self, CampaignInput};
     use crate::contacts::model::CampaignKind;
     use crate::contacts::queries::{self as contacts, ContactInput};
-    use crate::events::queries::public_by_slug;
+    use crate::events::queries::by_id;
 
     let people = [
         (
@@ -363,7 +464,7 @@ fn contacts(conn: &mut DbConn, author: i64, now: chrono::NaiveDateTime) -> anyho
         now,
     )?;
     contacts::mark_bouncing(conn, bounced, now)?;
-    if let Some(event) = public_by_slug(conn, "grillen-2027")? {
+    if let Some(event) = by_id(conn, upcoming)? {
         let text = |lang: Lang, key: &str| {
             lang.t_args(
                 key,
@@ -395,11 +496,10 @@ fn contacts(conn: &mut DbConn, author: i64, now: chrono::NaiveDateTime) -> anyho
 fn topic_board(
     conn: &mut DbConn,
     event_id: i64,
-    at: &dyn Fn(i64, u32) -> anyhow::Result<chrono::NaiveDateTime>,
-    now: chrono::NaiveDateTime,
+    day: NaiveDate,
+    now: NaiveDateTime,
 ) -> anyhow::Result<()> {
     use crate::db::schema::{rsvps, topics};
-    use crate::i18n::Lang;
     use crate::topics::model::TopicInput;
     use crate::topics::queries::{self, Proposer, TopicError};
     use crate::topics::schedule::{RoomSize, Wanted, suggest};
@@ -411,9 +511,9 @@ fn topic_board(
     for (name, capacity) in [("Großer Saal", 40), ("Küche", 12), ("Dachterrasse", 8)] {
         queries::add_room(conn, event_id, name, capacity).map_err(refused)?;
     }
-    // 30 days ahead, like the event; 15:00, 16:00 and 17:00 for 45 minutes each.
+    // On the event's day: 15:00, 16:00 and 17:00 for 45 minutes each.
     for hour in [15, 16, 17] {
-        let start = at(30, hour)?;
+        let start = at(day, hour, 0)?;
         queries::add_slot(conn, event_id, start, start + Duration::minutes(45))?;
     }
     let attendee = |conn: &mut DbConn, name: &str| -> anyhow::Result<(i64, String)> {

@@ -41,12 +41,15 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
         .run(move |conn| {
             let posts = queries::all_visible(conn)?;
             let events = crate::events::queries::all_public(conn)?;
-            let mut categories = Vec::new();
+            let mut categories: Vec<(crate::blog::model::Category, Vec<Lang>)> = Vec::new();
             let mut tags = Vec::new();
             let mut months = Vec::new();
             for lang in Lang::ALL {
                 for (c, _) in queries::categories_with_counts(conn, lang)? {
-                    categories.push((lang, c.slug));
+                    match categories.iter_mut().find(|(known, _)| known.id == c.id) {
+                        Some((_, langs)) => langs.push(lang),
+                        None => categories.push((c, vec![lang])),
+                    }
                 }
                 for (t, _) in queries::tags_with_counts(conn, lang)? {
                     tags.push((lang, t.slug));
@@ -104,8 +107,13 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
             en: Some(path),
         },
     };
-    for (lang, slug) in categories {
-        entries.push(single(lang, format!("/{lang}/category/{slug}/")));
+    // A category with posts in both languages is one entry, under each language's slug.
+    for (category, langs) in categories {
+        let path = |lang: Lang| langs.contains(&lang).then(|| category.path(lang));
+        entries.push(Entry {
+            de: path(Lang::De),
+            en: path(Lang::En),
+        });
     }
     for (lang, slug) in tags {
         entries.push(single(lang, format!("/{lang}/tag/{slug}/")));

@@ -118,6 +118,7 @@ pub fn create_draft(
         tags: Vec::new(),
         translation_id: None,
         event_id: Some(event.id),
+        by_team: false,
     };
     let id = save_post(conn, None, author_id, &input)?;
     diesel::update(

@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 use grillplatz::i18n::Lang;
 
-use crate::support::{PostSpec, TestApp};
+use crate::support::{EventSpec, PostSpec, RsvpSpec, TestApp, with_conn};
 
 #[actix_web::test]
 async fn root_redirects_by_cookie_then_accept_language_then_german() {
@@ -208,8 +208,8 @@ async fn comment_counts_use_plural_rules_in_both_languages() {
     let author = app.organizer("anna@example.org", "Anna");
     let counts = [
         (0, "Schreibe einen Kommentar", "Leave a comment"),
-        (1, "1 Kommentar", "1 Comment"),
-        (2, "2 Kommentare", "2 Comments"),
+        (1, "1 Kommentar", "1 comment"),
+        (2, "2 Kommentare", "2 comments"),
     ];
     for (n, _, _) in counts {
         let de = app.post(
@@ -356,4 +356,202 @@ async fn a_broken_database_gives_a_localized_500_page() {
     res.assert_contains("<html lang=\"en\">");
     res.assert_contains("Something went wrong");
     res.assert_lacks("comments");
+}
+
+/// A category with its own slug and name in each language.
+fn announcements(app: &TestApp) -> i64 {
+    let input = grillplatz::blog::model::CategoryInput {
+        slug_de: "ankuendigungen".into(),
+        slug_en: "announcements".into(),
+        name_de: "Ankündigungen".into(),
+        name_en: "Announcements".into(),
+    };
+    with_conn(app, |c| {
+        grillplatz::blog::queries::create_category(c, &input)
+    })
+    .expect("category")
+}
+
+#[actix_web::test]
+async fn english_readers_find_categories_under_english_addresses() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let cat = announcements(&app);
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "invitation", "Invitation").in_category(cat),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "einladung", "Einladung").in_category(cat),
+    );
+    let mut client = app.client().await;
+    let post = client.get("/en/blog/invitation/").await;
+    post.assert_has(".post-categories a[href=\"/en/category/announcements/\"]");
+    post.assert_no("a[href=\"/en/category/ankuendigungen/\"]");
+    let listing = client.get("/en/blog/").await;
+    listing.assert_has(".sidebar a[href=\"/en/category/announcements/\"]");
+    let page = client.get("/en/category/announcements/").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.texts("h1"), ["Category: Announcements"]);
+    page.assert_has("a[href=\"/en/blog/invitation/\"]");
+    page.assert_has("link[rel=alternate][hreflang=de][href=\"http://grillplatz.test/de/category/ankuendigungen/\"]");
+    page.assert_has("a.lang-switch[href=\"/de/category/ankuendigungen/\"]");
+    page.assert_has(
+        "link[type=\"application/atom+xml\"][href=\"/en/category/announcements/feed.atom\"]",
+    );
+    let de = client.get("/de/category/ankuendigungen/").await;
+    assert_eq!(de.status, 200);
+    de.assert_has("a.lang-switch[href=\"/en/category/announcements/\"]");
+}
+
+#[actix_web::test]
+async fn a_category_address_in_the_other_language_redirects_permanently() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let cat = announcements(&app);
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "invitation", "Invitation").in_category(cat),
+    );
+    let mut client = app.client().await;
+    let res = client.get("/en/category/ankuendigungen/").await;
+    assert_eq!(res.status, 301);
+    assert_eq!(res.location(), "/en/category/announcements/");
+    let res = client.get("/en/category/ankuendigungen/?page=1").await;
+    assert_eq!(res.location(), "/en/category/announcements/?page=1");
+    let res = client.get("/de/category/announcements/").await;
+    assert_eq!(res.status, 301);
+    assert_eq!(res.location(), "/de/category/ankuendigungen/");
+    assert_eq!(client.get("/en/category/nichts/").await.status, 404);
+}
+
+#[actix_web::test]
+async fn a_team_post_is_signed_by_the_team_in_each_language() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna Beispiel");
+    let de = app.post(
+        author,
+        PostSpec::published(Lang::De, "einladung", "Einladung"),
+    );
+    let en = app.post(
+        author,
+        PostSpec::published(Lang::En, "invitation", "Invitation"),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "personal", "Personal"),
+    );
+    with_conn(&app, |c| {
+        use diesel::prelude::*;
+        use grillplatz::db::schema::posts;
+        diesel::update(posts::table.filter(posts::id.eq_any([de, en])))
+            .set(posts::by_team.eq(true))
+            .execute(c)
+    })
+    .expect("sign as team");
+    let mut client = app.client().await;
+    let page = client.get("/de/blog/einladung/").await;
+    page.assert_contains("Grillplatz-Team");
+    page.assert_lacks("Anna Beispiel");
+    let page = client.get("/en/blog/invitation/").await;
+    page.assert_contains("Grillplatz team");
+    page.assert_lacks("Anna Beispiel");
+    client
+        .get("/en/blog/personal/")
+        .await
+        .assert_contains("Anna Beispiel");
+}
+
+#[actix_web::test]
+async fn home_leads_with_the_next_event_and_its_places_left() {
+    let app = TestApp::new();
+    let now = grillplatz::clock::now();
+    let next = app.event(
+        EventSpec::published("grillen")
+            .capacity(10)
+            .starting_at(now + Duration::days(20)),
+    );
+    app.event(EventSpec::published("spaeter").starting_at(now + Duration::days(60)));
+    app.rsvp(next, RsvpSpec::confirmed("Jana").guests(2));
+    let mut client = app.client().await;
+    let home = client.get("/de/").await;
+    assert_eq!(home.texts(".next-event-kicker"), ["Nächster Termin"]);
+    home.assert_has(".next-event h2 a[href=\"/de/events/grillen/\"]");
+    home.assert_contains("Noch 7 von 10 Plätzen frei");
+    home.assert_has(".next-event a.button[href=\"/de/events/grillen/#rsvp\"]");
+    assert_eq!(home.texts(".next-event a.button"), ["Jetzt anmelden"]);
+    assert_eq!(home.count(".next-event"), 1);
+    home.assert_no("a[href=\"/de/events/spaeter/\"]");
+    // The block comes before the posts.
+    let block = home.body.find("class=\"next-event\"").expect("block");
+    assert!(block < home.body.find("id=\"latest-title\"").expect("posts"));
+    let en = client.get("/en/").await;
+    en.assert_contains("7 of 10 places left");
+    en.assert_has(".next-event a.button[href=\"/en/events/grillen/#rsvp\"]");
+}
+
+#[actix_web::test]
+async fn home_offers_the_waiting_list_when_the_next_event_is_full() {
+    let app = TestApp::new();
+    let next = app.event(EventSpec::published("voll").capacity(1));
+    app.rsvp(next, RsvpSpec::confirmed("Jana"));
+    let mut client = app.client().await;
+    let home = client.get("/de/").await;
+    assert_eq!(home.texts(".next-event a.button"), ["Auf die Warteliste"]);
+    home.assert_contains("Warteliste");
+    let en = client.get("/en/").await;
+    assert_eq!(en.texts(".next-event a.button"), ["Join the waiting list"]);
+}
+
+#[actix_web::test]
+async fn home_shows_no_event_block_without_an_upcoming_public_event() {
+    let app = TestApp::new();
+    let now = grillplatz::clock::now();
+    let mut client = app.client().await;
+    client.get("/de/").await.assert_no(".next-event");
+    app.event(EventSpec::published("entwurf").draft());
+    app.event(EventSpec::published("vorbei").starting_at(now - Duration::days(3)));
+    // Started an hour ago and still running: no longer the next one.
+    app.event(EventSpec::published("laeuft").starting_at(now - Duration::hours(1)));
+    let cancelled = app.event(EventSpec::published("abgesagt"));
+    let ctx = app.state.config.mail_context();
+    with_conn(&app, |c| {
+        grillplatz::events::queries::cancel_event(c, cancelled, &ctx, now)
+    })
+    .expect("cancel");
+    for path in ["/de/", "/en/"] {
+        let home = client.get(path).await;
+        assert_eq!(home.status, 200);
+        home.assert_no(".next-event");
+        for slug in ["entwurf", "vorbei", "laeuft", "abgesagt"] {
+            home.assert_lacks(&format!("/events/{slug}/"));
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_missing_page_offers_both_home_pages_and_switches_language_to_home() {
+    let app = TestApp::new();
+    let mut client = app.client().await;
+    let de = client.get("/de/gibt-es-nicht/").await;
+    assert_eq!(de.status, 404);
+    de.assert_has("a.lang-switch[href=\"/en/\"][lang=en]");
+    de.assert_has(".error-page a[href=\"/de/\"]");
+    assert_eq!(
+        de.texts(".error-page a[href=\"/en/\"][lang=en]"),
+        ["English home page"]
+    );
+    let en = client.get("/en/category/none/").await;
+    assert_eq!(en.status, 404);
+    en.assert_has("a.lang-switch[href=\"/de/\"][lang=de]");
+    assert_eq!(
+        en.texts(".error-page a[href=\"/de/\"][lang=de]"),
+        ["Zur deutschen Startseite"]
+    );
+    // Without a language in the path, both home pages are there too.
+    let bare = client.get("/gibt-es-nicht.txt").await;
+    assert_eq!(bare.status, 404);
+    bare.assert_has(".error-page a[href=\"/de/\"]");
+    bare.assert_has(".error-page a[href=\"/en/\"]");
 }

@@ -513,3 +513,201 @@ async fn categories_can_be_added_with_validation() {
         .await;
     assert_eq!(res.status, 422);
 }
+
+#[actix_web::test]
+async fn organizer_edits_a_categorys_names_and_slugs_in_both_languages() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = app.category("ankuendigungen", "Ankündigungen", "Ankündigungen");
+    let author = app.organizer("ben@example.org", "Ben");
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "invitation", "Invitation").in_category(id),
+    );
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let list = client.get("/admin/categories").await;
+    let edit = format!("/admin/categories/{id}/edit");
+    list.assert_has(&format!("a[href=\"{edit}\"]"));
+    let form = client.get(&edit).await;
+    assert_eq!(form.field("slug_en").as_deref(), Some("ankuendigungen"));
+    let res = client
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("name_de", "Ankündigungen"),
+                ("slug_de", "ankuendigungen"),
+                ("name_en", "Announcements"),
+                ("slug_en", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let list = client.get("/admin/categories").await;
+    list.assert_contains("Kategorie gespeichert.");
+    list.assert_has("a[href=\"/en/category/announcements/\"]");
+    list.assert_has("a[href=\"/de/category/ankuendigungen/\"]");
+    // The English address is the new one, the old one leads there.
+    let page = client.get("/en/category/announcements/").await;
+    assert_eq!(page.texts("h1"), ["Category: Announcements"]);
+    let old = client.get("/en/category/ankuendigungen/").await;
+    assert_eq!(old.status, 301);
+    assert_eq!(old.location(), "/en/category/announcements/");
+    client
+        .get("/en/blog/invitation/")
+        .await
+        .assert_has(".post-categories a[href=\"/en/category/announcements/\"]");
+}
+
+#[actix_web::test]
+async fn category_form_refuses_bad_input_and_keeps_what_was_typed() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna");
+    let id = app.category("rueckblicke", "Rückblicke", "Recaps");
+    app.category("allgemein", "Allgemein", "General");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let edit = format!("/admin/categories/{id}/edit");
+    let long = "x".repeat(81);
+    for (fields, field, message) in [
+        (
+            [
+                ("name_de", ""),
+                ("slug_de", ""),
+                ("name_en", "Recaps"),
+                ("slug_en", ""),
+            ],
+            "name_de",
+            "Bitte fülle dieses Feld aus.",
+        ),
+        (
+            [
+                ("name_de", long.as_str()),
+                ("slug_de", ""),
+                ("name_en", "Recaps"),
+                ("slug_en", ""),
+            ],
+            "name_de",
+            "zu lang",
+        ),
+        (
+            [
+                ("name_de", "Rückblicke"),
+                ("slug_de", "Rück blicke!"),
+                ("name_en", "Recaps"),
+                ("slug_en", ""),
+            ],
+            "slug_de",
+            "Nur Kleinbuchstaben",
+        ),
+        (
+            [
+                ("name_de", "Rückblicke"),
+                ("slug_de", ""),
+                ("name_en", "Recaps"),
+                ("slug_en", "allgemein"),
+            ],
+            "slug_en",
+            "schon vergeben",
+        ),
+        (
+            [
+                ("name_de", "<script>alert(1)</script>"),
+                ("slug_de", "allgemein"),
+                ("name_en", "Recaps"),
+                ("slug_en", ""),
+            ],
+            "slug_de",
+            "schon vergeben",
+        ),
+    ] {
+        let res = client.submit(&edit, &edit, &fields).await;
+        assert_eq!(res.status, 422, "{fields:?}");
+        res.assert_has(&format!("#{field}[aria-invalid=true]"));
+        res.assert_contains(message);
+        res.assert_lacks("<script>alert(1)</script>");
+        for (name, value) in fields {
+            assert_eq!(res.field(name).as_deref(), Some(value), "{name} kept");
+        }
+    }
+    // Nothing changed.
+    client
+        .get("/admin/categories")
+        .await
+        .assert_has("a[href=\"/en/category/rueckblicke/\"]");
+    let res = client
+        .post(
+            &edit,
+            &[
+                ("name_de", "A"),
+                ("name_en", "B"),
+                ("slug_de", "a"),
+                ("slug_en", "b"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 403, "no CSRF token");
+    assert_eq!(client.get("/admin/categories/999/edit").await.status, 404);
+    let res = client
+        .submit(
+            &edit,
+            "/admin/categories/999/edit",
+            &[
+                ("name_de", "A"),
+                ("name_en", "B"),
+                ("slug_de", "a"),
+                ("slug_en", "b"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+    assert_eq!(client.get("/admin/categories/abc/edit").await.status, 404);
+}
+
+#[actix_web::test]
+async fn organizer_signs_a_post_as_the_team() {
+    let app = TestApp::new();
+    app.organizer(EMAIL, "Anna Beispiel");
+    let mut client = app.client().await;
+    client.login(EMAIL, PASSWORD).await;
+    let res = client
+        .submit(
+            "/admin/posts/new",
+            "/admin/posts/new",
+            &[
+                ("title", "Invitation"),
+                ("lang", "en"),
+                ("body", "We grill again."),
+                ("by_team", "yes"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let edit = res.location().to_string();
+    client.get(&edit).await.assert_has("#by_team[checked]");
+    let page = client.get("/en/blog/invitation/").await;
+    page.assert_contains("Grillplatz team");
+    page.assert_lacks("Anna Beispiel");
+    let feed = client.get("/en/feed.atom").await;
+    feed.assert_contains("<name>Grillplatz team</name>");
+    // Unticked, the post is signed by its author again.
+    let res = client
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("title", "Invitation"),
+                ("lang", "en"),
+                ("body", "We grill again."),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    client
+        .get("/en/blog/invitation/")
+        .await
+        .assert_contains("Anna Beispiel");
+}

@@ -115,3 +115,57 @@ async fn sitemap_lists_both_languages_with_alternates() {
     assert_eq!(health.status, 200);
     assert_eq!(health.body, "ok");
 }
+
+#[actix_web::test]
+async fn category_feeds_and_sitemap_use_each_languages_slug() {
+    let app = TestApp::new();
+    let author = app.organizer("anna@example.org", "Anna");
+    let input = grillplatz::blog::model::CategoryInput {
+        slug_de: "ankuendigungen".into(),
+        slug_en: "announcements".into(),
+        name_de: "Ankündigungen".into(),
+        name_en: "Announcements".into(),
+    };
+    let cat = with_conn(&app, |c| {
+        grillplatz::blog::queries::create_category(c, &input)
+    })
+    .expect("category");
+    app.post(
+        author,
+        PostSpec::published(Lang::En, "invitation", "Invitation").in_category(cat),
+    );
+    app.post(
+        author,
+        PostSpec::published(Lang::De, "einladung", "Einladung").in_category(cat),
+    );
+    let mut client = app.client().await;
+    let res = client.get("/en/category/announcements/feed.atom").await;
+    assert_eq!(res.status, 200);
+    let feed: Feed = res.body.parse().expect("valid category Atom");
+    assert!(feed.links().iter().any(|l| l.rel() == "self"
+        && l.href() == "http://grillplatz.test/en/category/announcements/feed.atom"));
+    assert_eq!(
+        feed.id(),
+        "http://grillplatz.test/en/category/announcements/"
+    );
+    assert_eq!(feed.entries()[0].categories()[0].term(), "announcements");
+    let old = client.get("/en/category/ankuendigungen/feed.atom").await;
+    assert_eq!(old.status, 301);
+    assert_eq!(old.location(), "/en/category/announcements/feed.atom");
+    let de: Feed = client
+        .get("/de/feed.atom")
+        .await
+        .body
+        .parse()
+        .expect("valid Atom");
+    assert_eq!(de.entries()[0].categories()[0].term(), "ankuendigungen");
+
+    let sitemap = client.get("/sitemap.xml").await;
+    sitemap.assert_contains("<loc>http://grillplatz.test/en/category/announcements/</loc>");
+    sitemap.assert_contains("<loc>http://grillplatz.test/de/category/ankuendigungen/</loc>");
+    sitemap.assert_contains(
+        "hreflang=\"en\" href=\"http://grillplatz.test/en/category/announcements/\"",
+    );
+    sitemap.assert_lacks("/en/category/ankuendigungen/");
+    sitemap.assert_lacks("/de/category/announcements/");
+}

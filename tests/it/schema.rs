@@ -61,8 +61,8 @@ fn group(columns: Vec<Column>) -> Tables {
     tables
 }
 
-/// Table and column names from the CREATE TABLE, DROP TABLE and ALTER TABLE … ADD/DROP
-/// COLUMN statements of a tree.
+/// Table and column names from the CREATE TABLE, DROP TABLE and ALTER TABLE … ADD/DROP/
+/// RENAME COLUMN statements of a tree.
 fn declared_tables(backend: &str) -> Tables {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("migrations")
@@ -83,6 +83,13 @@ fn declared_tables(backend: &str) -> Tables {
                     [table, "DROP", "COLUMN", column, ..] => {
                         if let Some(columns) = tables.get_mut(*table) {
                             columns.remove(*column);
+                        }
+                    }
+                    [table, "RENAME", "COLUMN", from, "TO", to, ..] => {
+                        if let Some(columns) = tables.get_mut(*table)
+                            && columns.remove(*from)
+                        {
+                            columns.insert(to.to_string());
                         }
                     }
                     _ => {}

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::{act_on_row, admin_ctx};
-use crate::blog::model::{Category, Post, PostState, PostStatus};
+use crate::blog::model::{Category, CategoryInput, Post, PostState, PostStatus};
 use crate::blog::queries::{self, PostInput};
 use crate::db::DbConn;
 use crate::db::is_unique_violation;
@@ -30,7 +30,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/posts/{id}/unpublish", web::post().to(unpublish))
         .route("/posts/{id}/delete", web::post().to(delete))
         .route("/categories", web::get().to(categories))
-        .route("/categories", web::post().to(add_category));
+        .route("/categories", web::post().to(add_category))
+        .route("/categories/{id}/edit", web::get().to(edit_category_form))
+        .route("/categories/{id}/edit", web::post().to(update_category));
 }
 
 pub const TITLE_MAX: usize = 200;
@@ -102,6 +104,8 @@ struct PostForm {
     action: String,
     /// "yes": email the post to subscribers of its language once it is published.
     announce: String,
+    /// "yes": signed by the team rather than by the author.
+    by_team: String,
 }
 
 impl PostForm {
@@ -123,6 +127,7 @@ impl PostForm {
                 "category" => form.category_ids.push(value),
                 "action" => form.action = value,
                 "announce" => form.announce = value,
+                "by_team" => form.by_team = value,
                 _ => {}
             }
         }
@@ -154,6 +159,7 @@ impl PostForm {
             category_ids: categories.iter().map(i64::to_string).collect(),
             action: String::new(),
             announce: String::new(),
+            by_team: if post.by_team { "yes" } else { "" }.into(),
         }
     }
 
@@ -286,6 +292,7 @@ fn validate(
             tags,
             translation_id,
             event_id,
+            by_team: form.by_team == "yes",
         },
     ))
 }
@@ -581,24 +588,91 @@ async fn delete(
     act_on_row(&state, &session, work, "post-deleted", "/admin/posts").await
 }
 
+pub const CATEGORY_NAME_MAX: usize = 80;
+
+/// A category's names and slugs as typed.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(default)]
 struct CategoryForm {
     csrf: String,
-    slug: String,
     name_de: String,
+    slug_de: String,
     name_en: String,
+    slug_en: String,
 }
 
 crate::web::forms::csrf_protected!(CategoryForm);
+
+impl CategoryForm {
+    fn from_category(category: &Category) -> CategoryForm {
+        CategoryForm {
+            csrf: String::new(),
+            name_de: category.name_de.clone(),
+            slug_de: category.slug_de.clone(),
+            name_en: category.name_en.clone(),
+            slug_en: category.slug_en.clone(),
+        }
+    }
+
+    /// Names are required; an empty slug is made from the name of its language.
+    fn validate(&self) -> Result<CategoryInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name_de = errors.text("name_de", &self.name_de, CATEGORY_NAME_MAX);
+        let name_en = errors.text("name_en", &self.name_en, CATEGORY_NAME_MAX);
+        let mut slug = |field: &'static str, typed: &str, name: &str| {
+            let slug = match typed.trim() {
+                "" => slugify(name),
+                typed => typed.to_string(),
+            };
+            if !name.is_empty() && !is_slug(&slug) {
+                errors.add(field, "error-slug");
+            }
+            slug
+        };
+        let slug_de = slug("slug_de", &self.slug_de, &name_de);
+        let slug_en = slug("slug_en", &self.slug_en, &name_en);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(CategoryInput {
+            slug_de,
+            slug_en,
+            name_de,
+            name_en,
+        })
+    }
+}
 
 #[derive(Template)]
 #[template(path = "blog/admin/categories.html")]
 struct CategoriesPage {
     ctx: PageCtx,
-    categories: Vec<Category>,
+    categories: Vec<CategoryRow>,
     form: CategoryForm,
     errors: FieldErrors,
+}
+
+/// A row of the categories table: its name and public address in each language.
+struct CategoryRow {
+    id: i64,
+    de: CategoryCell,
+    en: CategoryCell,
+}
+
+struct CategoryCell {
+    name: String,
+    slug: String,
+    href: String,
+}
+
+impl CategoryCell {
+    fn new(category: &Category, lang: Lang) -> CategoryCell {
+        CategoryCell {
+            name: category.name(lang).to_string(),
+            slug: category.slug(lang).to_string(),
+            href: category.path(lang),
+        }
+    }
 }
 
 async fn categories_page(
@@ -614,7 +688,14 @@ async fn categories_page(
     let categories = state
         .db
         .run(|conn| Ok(queries::all_categories(conn)?))
-        .await?;
+        .await?
+        .iter()
+        .map(|c| CategoryRow {
+            id: c.id,
+            de: CategoryCell::new(c, Lang::De),
+            en: CategoryCell::new(c, Lang::En),
+        })
+        .collect();
     let page = CategoriesPage {
         ctx: admin_ctx(state, ctx, "posts").await?,
         categories,
@@ -632,6 +713,47 @@ async fn categories(
     categories_page(&state, ctx, CategoryForm::default()).await
 }
 
+/// Saves a new (`id` = None) or changed category; a slug another category uses in the
+/// same language is refused on its field.
+async fn save_category(
+    state: &AppState,
+    id: Option<i64>,
+    form: &CategoryForm,
+) -> Result<Result<(), FieldErrors>, AppError> {
+    let input = match form.validate() {
+        Ok(input) => input,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    state
+        .db
+        .run(move |conn| {
+            let mut errors = FieldErrors::default();
+            for (lang, field) in [(Lang::De, "slug_de"), (Lang::En, "slug_en")] {
+                if queries::category_slug_taken(conn, lang, input.slug(lang), id)? {
+                    errors.add(field, "error-slug-taken");
+                }
+            }
+            if !errors.is_empty() {
+                return Ok(Err(errors));
+            }
+            let saved = match id {
+                None => queries::create_category(conn, &input).map(|_| 1),
+                Some(id) => queries::update_category(conn, id, &input),
+            };
+            match saved {
+                Ok(0) => Err(AppError::NotFound),
+                Ok(_) => Ok(Ok(())),
+                // Two organizers taking the same slug at once.
+                Err(e) if is_unique_violation(&e) => {
+                    errors.add("slug_de", "error-slug-taken");
+                    Ok(Err(errors))
+                }
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await
+}
+
 async fn add_category(
     state: web::Data<AppState>,
     ctx: PageCtx,
@@ -640,32 +762,74 @@ async fn add_category(
     form: CsrfForm<CategoryForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let mut errors = FieldErrors::default();
-    let name_de = errors.text("name_de", &form.name_de, 80);
-    let name_en = errors.text("name_en", &form.name_en, 80);
-    let slug = match form.slug.trim() {
-        "" => slugify(&name_en),
-        typed => typed.to_string(),
-    };
-    if !is_slug(&slug) && errors.is_empty() {
-        errors.add("slug", "error-slug");
-    }
-    if errors.is_empty() {
-        let created = state
-            .db
-            .run(
-                move |conn| match queries::create_category(conn, &slug, &name_de, &name_en) {
-                    Ok(_) => Ok(true),
-                    Err(e) if is_unique_violation(&e) => Ok(false),
-                    Err(e) => Err(e.into()),
-                },
-            )
-            .await?;
-        if created {
+    match save_category(&state, None, &form).await? {
+        Ok(()) => {
             session::flash(&session, FlashKind::Success, "category-added");
-            return Ok(see_other("/admin/categories"));
+            Ok(see_other("/admin/categories"))
         }
-        errors.add("slug", "error-slug-taken");
+        Err(errors) => categories_page(&state, ctx, Rejected::new(form, errors)).await,
     }
-    categories_page(&state, ctx, Rejected::new(form, errors)).await
+}
+
+#[derive(Template)]
+#[template(path = "blog/admin/category_edit.html")]
+struct CategoryEditPage {
+    ctx: PageCtx,
+    id: i64,
+    form: CategoryForm,
+    errors: FieldErrors,
+}
+
+async fn category_editor(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    shown: impl Into<Rejected<CategoryForm>>,
+) -> Result<HttpResponse, AppError> {
+    let Rejected {
+        form,
+        errors,
+        status,
+    } = shown.into();
+    let page = CategoryEditPage {
+        ctx: admin_ctx(state, ctx, "posts").await?,
+        id,
+        form,
+        errors,
+    };
+    render_status(status, &page)
+}
+
+async fn edit_category_form(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let category = state
+        .db
+        .run(move |conn| Ok(queries::category_by_id(conn, id)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    category_editor(&state, ctx, id, CategoryForm::from_category(&category)).await
+}
+
+async fn update_category(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    session: Session,
+    _organizer: Organizer,
+    path: web::Path<i64>,
+    form: CsrfForm<CategoryForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let form = form.into_inner();
+    match save_category(&state, Some(id), &form).await? {
+        Ok(()) => {
+            session::flash(&session, FlashKind::Success, "category-saved");
+            Ok(see_other("/admin/categories"))
+        }
+        Err(errors) => category_editor(&state, ctx, id, Rejected::new(form, errors)).await,
+    }
 }

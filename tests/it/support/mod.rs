@@ -136,8 +136,15 @@ impl TestApp {
         organizers::create(&mut self.conn(), email, name, &hash, Lang::De).expect("organizer")
     }
 
+    /// A category with the same slug in both languages.
     pub fn category(&self, slug: &str, de: &str, en: &str) -> i64 {
-        queries::create_category(&mut self.conn(), slug, de, en).expect("category")
+        let input = grillplatz::blog::model::CategoryInput {
+            slug_de: slug.into(),
+            slug_en: slug.into(),
+            name_de: de.into(),
+            name_en: en.into(),
+        };
+        queries::create_category(&mut self.conn(), &input).expect("category")
     }
 
     /// Saves a post as the given organizer; returns its id.
@@ -159,6 +166,7 @@ impl TestApp {
                 .collect(),
             translation_id: post.translation_of,
             event_id: None,
+            by_team: false,
         };
         queries::save_post(&mut self.conn(), None, author, &input).expect("save post")
     }

@@ -275,6 +275,7 @@ async function main() {
     checks.push(
       ['visitor journey', (b) => journeys.visitor(b, shared)],
       ['attendee journey', (b) => journeys.attendee(b, shared)],
+      ['waiting-list journey', (b) => journeys.waitingAttendee(b, shared)],
       ['organizer journey', (b) => journeys.organizer(b, shared)],
       ['topic board journey (attendee, organizer, live board)', (b) => journeys.topicBoard(b, shared)],
       ['feed entry id stable after edit', () => feedIds(shared)],

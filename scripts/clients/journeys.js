@@ -205,6 +205,77 @@ async function attendee(browser, shared) {
   }
 }
 
+/**
+ * A German attendee on the waiting list of the full demo event: the button, the
+ * confirmation and the manage page say where they stand, the topic board lets them
+ * take part, and leaving the list asks first and says what follows.
+ */
+async function waitingAttendee(browser, shared) {
+  const de = strings('de');
+  const steps = [];
+  const email = `wartend.${stamp()}@example.org`;
+  const eventPath = EVENT.replace('/en/', '/de/');
+  const context = await newContext(browser, 'de-DE');
+  try {
+    const page = await context.newPage();
+    const opened = await page.goto(absolute(eventPath));
+    must(opened && opened.status() === 200, `${eventPath} answered ${opened && opened.status()}`);
+    const submit = page.locator('#rsvp form button[type="submit"]');
+    const label = (await submit.innerText()).trim();
+    must(label === de['rsvp-submit-waitlist'], `${eventPath}: the full event's button says "${label}", not "${de['rsvp-submit-waitlist']}"`);
+    steps.push('button offers the waiting list');
+
+    await page.fill('#rsvp #email', email);
+    await page.fill('#rsvp #name', 'Wanda Wartend');
+    await page.check('#rsvp #diet-vegan');
+    await page.check('#rsvp #consent');
+    const sent = await follow(page, submit);
+    must(sent && sent.status() === 200, `${eventPath}: registering answered ${sent && sent.status()}`);
+    const first = await waitForMails(email, 1);
+    must(first.length, `no confirmation mail to ${email} within 12 s`);
+    const link = first[0].links.map((u) => u.replace(/[.,;:)]+$/, '')).find((u) => u.includes('/rsvp/confirm/'));
+    must(link, `"${first[0].subject}": no confirmation link`);
+    await page.goto(link);
+    await follow(page, page.locator('form[action*="/rsvp/confirm/"] button[type="submit"]'));
+    const heading = (await page.locator('h1').innerText()).trim();
+    must(heading === de['confirm-title-waitlisted'], `${short(link)}: after confirming the heading says "${heading}", not "${de['confirm-title-waitlisted']}"`);
+    await shot(page, 'waiting-01-confirmed');
+    steps.push('confirmed onto the waiting list');
+
+    const mails = await waitForMails(email, 2);
+    const manage = mails.flatMap((m) => m.links).map((u) => u.replace(/[.,;:)]+$/, '')).find((u) => /\/rsvp\/[^/]+\/$/.test(new URL(u).pathname));
+    must(manage, `no manage link in the mails to ${email}`);
+    await page.goto(manage);
+    const status = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    must(/Platz \d+ der Warteliste|als Nächstes dran/.test(status), `${short(manage)}: the manage page names no place on the waiting list (saw: ${status.slice(0, 200)})`);
+    await shot(page, 'waiting-02-manage');
+    steps.push('manage page counts the place');
+
+    const board = `${eventPath}topics/`;
+    await page.goto(absolute(board));
+    const boardText = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    must(boardText.includes(de['topics-waiting-welcome']), `${board}: the board does not tell a waiting person "${de['topics-waiting-welcome']}"`);
+    must(await page.locator('form#propose input[name="title"]').count(), `${board}: no propose form for a waiting person`);
+    await shot(page, 'waiting-03-board');
+    steps.push('board welcomes them');
+
+    await page.goto(manage);
+    await follow(page, page.locator('main a.button-danger'));
+    const ask = (await page.locator('h1').innerText()).trim();
+    must(ask === de['cancel-title-waitlist'], `${short(manage)}cancel: the question says "${ask}", not "${de['cancel-title-waitlist']}"`);
+    must((await page.locator('main').innerText()).includes(de['cancel-consequence-waitlist']), `${short(manage)}cancel: the consequence is missing`);
+    await shot(page, 'waiting-04-leave');
+    await follow(page, page.locator('main form button[type="submit"]'));
+    const after = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    must(after.includes(de['rsvp-status-cancelled']), `${short(manage)}: after leaving the page does not say "${de['rsvp-status-cancelled']}"`);
+    steps.push('left the list after a confirmation step');
+    shared.waiting = { email, manage: short(manage) };
+    return { counts: `${steps.length} steps`, notes: [steps.join('; ')] };
+  } finally {
+    await context.close();
+  }
+}
+
 async function publishPost(page, { title, lang, body, tags, translationOf }) {
   await page.goto(absolute('/admin/posts/new'));
   await page.fill('#title', title);
@@ -693,4 +764,4 @@ async function topicBoard(browser, shared) {
   }
 }
 
-module.exports = { visitor, attendee, organizer, feedIdStable, topicBoard, adminEventId, BOARD_EVENT };
+module.exports = { visitor, attendee, waitingAttendee, organizer, feedIdStable, topicBoard, adminEventId, BOARD_EVENT };

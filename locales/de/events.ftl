@@ -222,6 +222,7 @@ checkin-search = Name suchen
 checkin-button = Ist da
 checkin-undo = Doch nicht da
 checkin-arrived = { $count ->
+    [0] Noch ist niemand da.
     [one] 1 Person ist schon da.
    *[other] { $count } Personen sind schon da.
 }

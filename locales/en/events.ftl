@@ -222,6 +222,7 @@ checkin-search = Search by name
 checkin-button = Arrived
 checkin-undo = Not here after all
 checkin-arrived = { $count ->
+    [0] Nobody has arrived yet.
     [one] 1 person has arrived.
    *[other] { $count } people have arrived.
 }

@@ -218,7 +218,7 @@ async fn people_are_checked_in_at_the_door() {
     client
         .get(&door)
         .await
-        .assert_contains("0 Personen sind schon da.");
+        .assert_contains("Noch ist niemand da.");
     let jana_id = jana.to_string();
     let res = client
         .submit(&door, &door, &[("rsvp", &jana_id), ("arrived", "yes")])

@@ -113,7 +113,7 @@ async function visitor(browser, shared) {
   }
 }
 
-const EVENT = '/en/events/grillen-2027/';
+const EVENT = `/en/events/${settings.nextEvent}/`;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -423,7 +423,7 @@ async function feedIdStable(shared, feedIds) {
 
 // ------------------------------------------------------------------ the topic board
 
-const BOARD_EVENT = 'grillen-2027';
+const BOARD_EVENT = settings.nextEvent;
 const BOARD_LANG = 'de';
 
 /** The first JSON-LD object of a page (events describe their places there). */

@@ -15,7 +15,23 @@ const env = (name, fallback) => {
   return value;
 };
 
+/**
+ * The year of the demo's next BBQ, by the rule of its story (src/demo/mod.rs,
+ * `Story::around`): the first Friday in June or July at least three weeks ahead, else
+ * next June's. The demo's event slugs are `grillen-<year>`.
+ */
+function demoYear(today = new Date()) {
+  const day = 86400000;
+  const earliest = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 21);
+  const year = new Date(earliest).getUTCFullYear();
+  let friday = new Date(Math.max(earliest, Date.UTC(year, 5, 1)));
+  while (friday.getUTCDay() !== 5) friday = new Date(friday.getTime() + day);
+  return friday.getUTCMonth() > 6 ? year + 1 : year;
+}
+
 const settings = {
+  nextEvent: `grillen-${demoYear()}`,
+  pastEvent: `grillen-${demoYear() - 1}`,
   root: env('CHECK_ROOT', path.resolve(__dirname, '..', '..')),
   work: env('CHECK_WORK_DIR'),
   screenshots: env('CHECK_SCREENSHOTS', path.resolve(__dirname, '..', '..', 'screenshots')),

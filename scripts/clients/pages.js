@@ -10,12 +10,12 @@ const { newContext, shotAt, viewport, follow, logIn, axe, WIDTHS } = require('./
 const { adminEventId, BOARD_EVENT } = require('./journeys');
 
 const DE_POST = '/de/blog/einladung-zum-sommergrillen/';
-const DE_EVENT = '/de/events/grillen-2027/';
-const EVENT_PAGES = ['/de/events/', '/en/events/', DE_EVENT, '/en/events/grillen-2027/'];
+const DE_EVENT = `/de/events/${settings.nextEvent}/`;
+const EVENT_PAGES = ['/de/events/', '/en/events/', DE_EVENT, `/en/events/${settings.nextEvent}/`];
 // The open-space pages of the upcoming demo event (board, schedule, live board), and of
 // the past one, whose board is closed and which has no rooms or slots.
 const boardPath = (lang, event = BOARD_EVENT) => `/${lang}/events/${event}/`;
-const PAST_EVENT = 'grillen-2026';
+const PAST_EVENT = settings.pastEvent;
 
 /** The id of a topic on the demo board: the journey's, or the first one listed. */
 async function someTopicId(shared) {

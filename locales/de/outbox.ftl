@@ -12,8 +12,8 @@ outbox-count = { $count ->
    *[other] { $count } E-Mails
 }
 outbox-none = Keine E-Mails gefunden.
-outbox-queued-at = Eingereiht am { $date } um { $time }
-outbox-sent-at = gesendet am { $date } um { $time }
+outbox-queued-at = Eingereiht am { $day } um { $time }
+outbox-sent-at = gesendet am { $day } um { $time }
 outbox-error = Fehler
 outbox-retry = Erneut senden
 outbox-retried = Die E-Mail wird erneut gesendet.

@@ -12,8 +12,8 @@ outbox-count = { $count ->
    *[other] { $count } emails
 }
 outbox-none = No emails found.
-outbox-queued-at = Queued on { $date } at { $time }
-outbox-sent-at = sent on { $date } at { $time }
+outbox-queued-at = Queued on { $day } at { $time }
+outbox-sent-at = sent on { $day } at { $time }
 outbox-error = Error
 outbox-retry = Send again
 outbox-retried = The email will be sent again.

@@ -63,7 +63,7 @@ fn at(lang: Lang, key: &str, utc: NaiveDateTime, tz: chrono_tz::Tz) -> String {
     lang.t_args(
         key,
         &[
-            ("date", FluentArg::from(format::date(lang, utc, tz))),
+            ("day", FluentArg::from(format::date(lang, utc, tz))),
             ("time", FluentArg::from(format::time(lang, utc, tz))),
         ],
     )

@@ -95,7 +95,7 @@ pub fn campaign(
             lang.t_args(
                 "campaign-date",
                 &[
-                    ("date", FluentArg::from(format::date(lang, event.starts_at, event.tz()))),
+                    ("day", FluentArg::from(format::date(lang, event.starts_at, event.tz()))),
                     ("time", FluentArg::from(format::time(lang, event.starts_at, event.tz()))),
                 ],
             ),

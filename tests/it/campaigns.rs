@@ -176,7 +176,7 @@ async fn organizers_write_preview_test_and_send_an_invitation() {
     )
     .await;
     let page = client.get(&show).await;
-    page.assert_contains("davon angemeldet");
+    page.assert_contains("Davon angemeldet");
     page.assert_contains("<progress");
     let registered = with_conn(&app, |c| {
         let campaign = campaigns::by_id(c, id)?.expect("campaign");

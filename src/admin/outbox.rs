@@ -2,9 +2,9 @@
 //! mail can be sent again.
 
 use actix_session::Session;
-use chrono::NaiveDateTime;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 use crate::AppState;

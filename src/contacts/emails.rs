@@ -95,8 +95,14 @@ pub fn campaign(
             lang.t_args(
                 "campaign-date",
                 &[
-                    ("day", FluentArg::from(format::date(lang, event.starts_at, event.tz()))),
-                    ("time", FluentArg::from(format::time(lang, event.starts_at, event.tz()))),
+                    (
+                        "day",
+                        FluentArg::from(format::date(lang, event.starts_at, event.tz())),
+                    ),
+                    (
+                        "time",
+                        FluentArg::from(format::time(lang, event.starts_at, event.tz())),
+                    ),
                 ],
             ),
             format!("{}, {}", event.venue_name, event.venue_address),

@@ -125,7 +125,9 @@ mod tests {
             "<p><a href=\"https://x.test/\" title=\"a > b\">https://x.test/</a> <img src=\"/static/a.png\" alt=\"\"></p>",
         );
         assert_eq!(html.matches("<a ").count(), 1, "{html}");
-        assert!(html.contains(&format!("<a style=\"{LINK_STYLE}\" href=\"https://x.test/\" title=\"a > b\">")));
+        assert!(html.contains(&format!(
+            "<a style=\"{LINK_STYLE}\" href=\"https://x.test/\" title=\"a > b\">"
+        )));
         assert!(html.contains("<img style=\"max-width:100%;height:auto\" src=\"/static/a.png\""));
     }
 

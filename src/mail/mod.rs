@@ -47,9 +47,12 @@ pub struct Email {
 
 impl Email {
     fn markdown_html(&self) -> Option<String> {
-        self.markdown
-            .as_deref()
-            .map(|md| html::for_mail(&crate::markdown::to_html(md, crate::markdown::Author::Organizer)))
+        self.markdown.as_deref().map(|md| {
+            html::for_mail(&crate::markdown::to_html(
+                md,
+                crate::markdown::Author::Organizer,
+            ))
+        })
     }
 
     fn is_link(&self, line: &str) -> bool {
@@ -58,11 +61,6 @@ impl Email {
 
     fn link_style(&self) -> &'static str {
         html::LINK_STYLE
-    }
-
-    /// The plain-text part, as the recipient will read it (previews).
-    pub fn text(&self) -> Result<String, askama::Error> {
-        TextBody { mail: self }.render()
     }
 
     /// The HTML part, as the recipient will see it (previews).

@@ -105,7 +105,9 @@ async fn organizers_write_preview_test_and_send_an_invitation() {
     page.assert_contains("2 Empfänger:innen");
     page.assert_contains("Einladung für jana");
     page.assert_contains("Invitation for sam");
-    let frame = client.get(&format!("/admin/campaigns/{id}/preview/de")).await;
+    let frame = client
+        .get(&format!("/admin/campaigns/{id}/preview/de"))
+        .await;
     frame.assert_contains("/de/events/grillen/?invite=");
     frame.assert_contains("Große Ulrichstraße 12");
 
@@ -427,12 +429,22 @@ async fn campaign_mails_link_the_invitation_and_unsubscribe_pages_in_their_html(
         .expect("queued");
     let html = html_to(&app, "jana@example.org").remove(0);
     let (_, text, _) = mail_to(&app, "jana@example.org").remove(0);
-    let invite = format!("http://grillplatz.test{}", link(&text, "/de/events/grillen/?invite="));
+    let invite = format!(
+        "http://grillplatz.test{}",
+        link(&text, "/de/events/grillen/?invite=")
+    );
     let unsubscribe = ctx.unsubscribe_url(Lang::De, jana);
     // {rsvp_link} in the text, the button and the link written out under it.
-    assert_eq!(html.count(&format!("a[href=\"{invite}\"]")), 3, "{}", html.body);
     assert_eq!(
-        html.count(&format!("a[href=\"{invite}\"][style*=\"word-break:break-all\"]")),
+        html.count(&format!("a[href=\"{invite}\"]")),
+        3,
+        "{}",
+        html.body
+    );
+    assert_eq!(
+        html.count(&format!(
+            "a[href=\"{invite}\"][style*=\"word-break:break-all\"]"
+        )),
         2,
         "long links wrap on a phone"
     );
@@ -479,7 +491,9 @@ async fn the_test_mail_links_open_real_pages_for_the_organizer_and_change_nothin
     page.assert_has(".unsubscribe-test");
     page.assert_contains("Das war eine Test-E-Mail");
     // Its buttons (and a mail program's one-click POST) change nothing.
-    let res = reader.post(&unsubscribe, &[("List-Unsubscribe", "One-Click")]).await;
+    let res = reader
+        .post(&unsubscribe, &[("List-Unsubscribe", "One-Click")])
+        .await;
     assert_eq!(res.status, 303);
     reader
         .get(res.location())
@@ -522,13 +536,23 @@ async fn the_editor_shows_the_html_mail_in_a_sandboxed_frame_and_asks_to_save_be
             .capacity(30)
             .starting_at(starts),
     );
-    app.contact(ContactSpec::new("anke@example.org").name("Anke Wolf").tags("kunde"));
+    app.contact(
+        ContactSpec::new("anke@example.org")
+            .name("Anke Wolf")
+            .tags("kunde"),
+    );
     let mut client = app.client().await;
     let new_preview = format!("/admin/campaigns/new/preview/de?event={event_id}");
-    assert_eq!(client.get(&new_preview).await.status, 303, "organizers only");
+    assert_eq!(
+        client.get(&new_preview).await.status,
+        303,
+        "organizers only"
+    );
     client.login(ORGA, PASSWORD).await;
 
-    let page = client.get(&format!("/admin/campaigns/new?event={event_id}")).await;
+    let page = client
+        .get(&format!("/admin/campaigns/new?event={event_id}"))
+        .await;
     page.assert_has(&format!("iframe[sandbox=\"\"][src=\"{new_preview}\"]"));
     page.assert_no("form[action$=\"/test\"]");
     page.assert_contains("Speichere zuerst den Entwurf");
@@ -558,7 +582,9 @@ async fn the_editor_shows_the_html_mail_in_a_sandboxed_frame_and_asks_to_save_be
     page.assert_has(&format!("iframe[src=\"/admin/campaigns/{id}/preview/en\"]"));
     page.assert_has("form[action$=\"/test\"]");
     page.assert_no(".translation-note");
-    let frame = client.get(&format!("/admin/campaigns/{id}/preview/de")).await;
+    let frame = client
+        .get(&format!("/admin/campaigns/{id}/preview/de"))
+        .await;
     frame.assert_contains("Hallo Anke Wolf,");
     for bad in [
         format!("/admin/campaigns/{id}/preview/fr"),

@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::Duration as StdDuration;
 
+use actix_web::http::StatusCode;
+use actix_web::http::header::HeaderMap;
 use chrono::Duration;
 use diesel::prelude::*;
 use grillplatz::clock::now;
 use grillplatz::db::Db;
-use actix_web::http::StatusCode;
-use actix_web::http::header::HeaderMap;
 use grillplatz::db::schema::{outbox, rsvps};
 use grillplatz::i18n::Lang;
 use grillplatz::mail::transport::Transport;
@@ -409,7 +409,10 @@ async fn rsvp_mails_link_the_personal_manage_page_in_html_and_keep_it_bare_in_te
         html.assert_has(&format!("a[href=\"{manage}\"]"));
         assert!(text.lines().any(|l| l == manage), "{subject}: {text}");
         // The layout names the site above the card.
-        assert_eq!(html.texts("body > div > p").first().map(String::as_str), Some("Grillplatz"));
+        assert_eq!(
+            html.texts("body > div > p").first().map(String::as_str),
+            Some("Grillplatz")
+        );
     }
     // The confirm button and its written-out link are both links.
     assert_eq!(
@@ -455,10 +458,17 @@ async fn the_mail_log_lists_what_went_to_whom_newest_first_and_finds_one_address
     let failed = all.texts(".mail-log-error");
     assert_eq!(failed.len(), 1);
     assert!(failed[0].contains("550 5.1.1"), "{failed:?}");
-    assert_eq!(all.count("form[action$=\"/retry\"]"), 1, "retry only what failed");
+    assert_eq!(
+        all.count("form[action$=\"/retry\"]"),
+        1,
+        "retry only what failed"
+    );
 
     let jana = client.get("/admin/outbox?q=JANA%40example").await;
-    assert_eq!(jana.texts(".mail-log-subject"), ["Nachricht 2", "Nachricht 0"]);
+    assert_eq!(
+        jana.texts(".mail-log-subject"),
+        ["Nachricht 2", "Nachricht 0"]
+    );
     jana.assert_no(".mail-log-error");
     assert_eq!(jana.field("q").as_deref(), Some("JANA@example"));
 
@@ -470,7 +480,10 @@ async fn the_mail_log_lists_what_went_to_whom_newest_first_and_finds_one_address
         .await;
     assert_eq!(script.status, 200);
     script.assert_no("script:not([src])");
-    assert_eq!(script.field("q").as_deref(), Some("<script>alert(1)</script>"));
+    assert_eq!(
+        script.field("q").as_deref(),
+        Some("<script>alert(1)</script>")
+    );
     script.assert_contains("Keine E-Mails gefunden.");
 
     let long = "a".repeat(5000);

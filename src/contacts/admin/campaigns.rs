@@ -12,9 +12,7 @@ use crate::admin::Organizer;
 use crate::admin::admin_ctx;
 use crate::clock::now;
 use crate::contacts::campaigns::{self, CampaignInput, NotQueued, Progress};
-use crate::contacts::model::{
-    Campaign, CampaignKind, CampaignStatus, Contact,
-};
+use crate::contacts::model::{Campaign, CampaignKind, CampaignStatus, Contact};
 use crate::contacts::queries as contacts;
 use crate::error::AppError;
 use crate::events::model::Event;
@@ -458,7 +456,10 @@ async fn page(
             subject: email.subject,
             src: match id {
                 Some(id) => format!("/admin/campaigns/{id}/preview/{l}"),
-                None => format!("/admin/campaigns/new/preview/{l}?event={}", form.event.trim()),
+                None => format!(
+                    "/admin/campaigns/new/preview/{l}?event={}",
+                    form.event.trim()
+                ),
             },
         })
         .collect();
@@ -508,7 +509,14 @@ async fn preview_response(
     let html = state
         .db
         .run(move |conn| {
-            let composed = compose(conn, &mail_ctx, campaign.as_ref(), &form, organizer_id, wanted)?;
+            let composed = compose(
+                conn,
+                &mail_ctx,
+                campaign.as_ref(),
+                &form,
+                organizer_id,
+                wanted,
+            )?;
             let (_, _, _, email) = composed
                 .samples
                 .into_iter()

@@ -511,6 +511,16 @@ async fn the_test_mail_links_open_real_pages_for_the_organizer_and_change_nothin
         .get(res.location())
         .await
         .assert_contains("Geändert hat sich nichts.");
+    let res = reader
+        .post(
+            &format!("{unsubscribe}/preferences"),
+            &[("csrf", "forged"), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(
+        res.status, 403,
+        "the test page checks CSRF like the real one"
+    );
     assert_eq!(contact_rows(&app), before);
     let suppressed: i64 = with_conn(&app, |c| {
         grillplatz::db::schema::suppressions::table

@@ -20,19 +20,6 @@ login-failed = E-Mail-Adresse oder Passwort stimmen nicht.
 login-throttled = Zu viele Fehlversuche. Bitte warte 15 Minuten.
 admin-nav-events = Termine
 admin-nav-outbox = E-Mails
-outbox-state-pending = Warten auf Versand
-outbox-state-sending = Werden gesendet
-outbox-state-sent = Gesendet
-outbox-state-failed = Fehlgeschlagen
-outbox-failed-title = Fehlgeschlagene E-Mails
-outbox-none-failed = Alle E-Mails sind angekommen oder noch unterwegs.
-outbox-error = Fehler
-outbox-retry = Erneut senden
-outbox-retried = Die E-Mail wird erneut gesendet.
-outbox-attempts = { $count ->
-    [one] 1 Versuch
-   *[other] { $count } Versuche
-}
 admin-user-menu = Kontomenü
 admin-switch-lang = Sprache
 dashboard-next-event = Nächster Termin

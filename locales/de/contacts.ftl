@@ -39,9 +39,11 @@ mail-campaign-read = Beitrag lesen
 mail-campaign-why = Du bekommst diese E-Mail, weil du auf der Verteilerliste von { $site } stehst.
 mail-campaign-unsubscribe = Abbestellen oder Einstellungen ändern:
 campaign-default-subject = Einladung: { $event }
-campaign-default-body = Wir laden dich herzlich ein: am {"{date}"} treffen wir uns in {"{place}"} zum Open Space mit anschließendem Grillen.
+campaign-default-body = wir laden dich herzlich zu unserem Open Space mit anschließendem Grillen ein. Wir treffen uns am {"{date}"}.
 
-    Melde dich bitte bis ein paar Tage vorher an, damit wir genug einkaufen: {"{rsvp_link}"}
+    Ort: {"{place}"}
+
+    Bitte melde dich rechtzeitig an, damit wir genug einkaufen können: {"{rsvp_link}"}
 
     Wir freuen uns auf dich!
 contact-new = Neuer Kontakt
@@ -51,7 +53,7 @@ contact-export = Als CSV exportieren
 contact-privacy = Auskunft und Löschung
 contact-search = Suche (Adresse, Name, Firma)
 contact-tag = Schlagwort
-contact-any = alle
+contact-any = Alle
 contact-filter = Filtern
 contact-count = { $count ->
     [0] Keine Kontakte
@@ -64,10 +66,10 @@ contact-tags = Schlagworte
 contact-tags-hint = Durch Kommas getrennt, z. B. kunde, community, halle
 contact-prev = Vorherige Seite
 contact-next = Nächste Seite
-contact-state-pending = unbestätigt
-contact-state-active = aktiv
-contact-state-unsubscribed = abgemeldet
-contact-state-bouncing = unzustellbar
+contact-state-pending = Unbestätigt
+contact-state-active = Aktiv
+contact-state-unsubscribed = Abgemeldet
+contact-state-bouncing = Unzustellbar
 contact-source = Herkunft
 contact-source-admin = von Hand angelegt
 contact-source-import = aus CSV importiert
@@ -92,9 +94,9 @@ campaign-progress = Versand
 campaign-kind-invitation = Einladung
 campaign-kind-announcement = Beitragshinweis
 campaign-state-draft = Entwurf
-campaign-state-scheduled = geplant
-campaign-state-queued = versendet
-campaign-state-cancelled = abgebrochen
+campaign-state-scheduled = Geplant
+campaign-state-queued = Versendet
+campaign-state-cancelled = Abgebrochen
 campaign-placeholders = Platzhalter:
 campaign-text-de = Deutscher Text
 campaign-text-en = Englischer Text
@@ -123,10 +125,17 @@ campaign-send = { $count ->
 }
 campaign-queued = Die Kampagne ist unterwegs. Der Fortschritt steht unten.
 campaign-queued-at = Losgeschickt am { $when }
-campaign-pending = in der Warteschlange
-campaign-sent = gesendet
-campaign-failed = fehlgeschlagen
-campaign-registered = davon angemeldet
+campaign-pending = In der Warteschlange
+campaign-sent = Gesendet
+campaign-failed = Fehlgeschlagen
+campaign-registered = Davon angemeldet
 campaign-error-no-language = Bitte wähle mindestens eine Sprache aus.
 campaign-error-sent = Diese Kampagne ist schon verschickt und lässt sich nicht mehr ändern.
 campaign-error-gone = Den Termin oder Beitrag dazu gibt es nicht mehr.
+campaign-date = { $day } um { $time }
+campaign-preview-for = So sieht { $name } die E-Mail. Alle anderen bekommen ihre eigene Anrede und ihre eigenen Links.
+campaign-preview-frame = Vorschau der E-Mail
+campaign-save-first = Speichere zuerst den Entwurf – dann kannst du dir eine Test-E-Mail schicken.
+unsubscribe-test = Das war eine Test-E-Mail: Hier würden sich Empfänger:innen abmelden oder ihre Einstellungen ändern. Für dich ändert sich nichts, auch wenn du die Knöpfe ausprobierst.
+unsubscribe-test-done = Test: Empfänger:innen wären jetzt abgemeldet. Geändert hat sich nichts.
+unsubscribe-test-saved = Test: Hier würden die Einstellungen gespeichert. Geändert hat sich nichts.

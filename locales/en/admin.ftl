@@ -20,19 +20,6 @@ login-failed = Email address or password is wrong.
 login-throttled = Too many failed attempts. Please wait 15 minutes.
 admin-nav-events = Events
 admin-nav-outbox = Emails
-outbox-state-pending = Waiting to be sent
-outbox-state-sending = Being sent
-outbox-state-sent = Sent
-outbox-state-failed = Failed
-outbox-failed-title = Failed emails
-outbox-none-failed = Every email has arrived or is on its way.
-outbox-error = Error
-outbox-retry = Send again
-outbox-retried = The email will be sent again.
-outbox-attempts = { $count ->
-    [one] 1 attempt
-   *[other] { $count } attempts
-}
 admin-user-menu = account menu
 admin-switch-lang = Language
 dashboard-next-event = Next event

@@ -39,9 +39,11 @@ mail-campaign-read = Read the post
 mail-campaign-why = You receive this email because you are on the mailing list of { $site }.
 mail-campaign-unsubscribe = Unsubscribe or change your settings:
 campaign-default-subject = Invitation: { $event }
-campaign-default-body = You are warmly invited: on {"{date}"} we meet at {"{place}"} for an Open Space followed by a barbecue.
+campaign-default-body = We would love to see you at our Open Space, followed by a barbecue. We meet on {"{date}"}.
 
-    Please register a few days ahead so that we buy enough food: {"{rsvp_link}"}
+    Venue: {"{place}"}
+
+    Please register early so that we can buy enough food: {"{rsvp_link}"}
 
     We look forward to seeing you!
 contact-new = New contact
@@ -51,7 +53,7 @@ contact-export = Export as CSV
 contact-privacy = Access and erasure
 contact-search = Search (address, name, organization)
 contact-tag = Tag
-contact-any = any
+contact-any = Any
 contact-filter = Filter
 contact-count = { $count ->
     [0] No contacts
@@ -64,10 +66,10 @@ contact-tags = Tags
 contact-tags-hint = Separated by commas, e.g. customer, community, halle
 contact-prev = Previous page
 contact-next = Next page
-contact-state-pending = unconfirmed
-contact-state-active = active
-contact-state-unsubscribed = unsubscribed
-contact-state-bouncing = bouncing
+contact-state-pending = Unconfirmed
+contact-state-active = Active
+contact-state-unsubscribed = Unsubscribed
+contact-state-bouncing = Bouncing
 contact-source = Source
 contact-source-admin = added by hand
 contact-source-import = imported from CSV
@@ -91,10 +93,10 @@ campaign-about = About
 campaign-progress = Sending
 campaign-kind-invitation = Invitation
 campaign-kind-announcement = Post announcement
-campaign-state-draft = draft
-campaign-state-scheduled = scheduled
-campaign-state-queued = sent
-campaign-state-cancelled = cancelled
+campaign-state-draft = Draft
+campaign-state-scheduled = Scheduled
+campaign-state-queued = Sent
+campaign-state-cancelled = Cancelled
 campaign-placeholders = Placeholders:
 campaign-text-de = German text
 campaign-text-en = English text
@@ -123,10 +125,17 @@ campaign-send = { $count ->
 }
 campaign-queued = The campaign is on its way. Progress is shown below.
 campaign-queued-at = Sent off on { $when }
-campaign-pending = queued
-campaign-sent = sent
-campaign-failed = failed
-campaign-registered = of them registered
+campaign-pending = Queued
+campaign-sent = Sent
+campaign-failed = Failed
+campaign-registered = Registered
 campaign-error-no-language = Please choose at least one language.
 campaign-error-sent = This campaign has been sent and cannot be changed any more.
 campaign-error-gone = Its event or post no longer exists.
+campaign-date = { $day } at { $time }
+campaign-preview-for = This is how { $name } sees the email. Everyone else gets their own greeting and their own links.
+campaign-preview-frame = Preview of the email
+campaign-save-first = Save the draft first – then you can send yourself a test email.
+unsubscribe-test = This was a test email: here recipients would unsubscribe or change their settings. Nothing changes for you, even if you try the buttons.
+unsubscribe-test-done = Test: a recipient would be unsubscribed now. Nothing was changed.
+unsubscribe-test-saved = Test: the settings would be saved here. Nothing was changed.

@@ -1,16 +1,20 @@
-//! Mail that could not be sent, with a button to try again.
+//! The mail log: what went to whom and when, how it went, searchable by address; failed
+//! mail can be sent again.
 
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use diesel::prelude::*;
+use chrono::NaiveDateTime;
+use serde::Deserialize;
 
 use crate::AppState;
 use crate::admin::Organizer;
 use crate::admin::admin_ctx;
 use crate::db::DbConn;
-use crate::db::schema::outbox;
+use crate::db::pagination::{Page, PageQuery};
 use crate::error::AppError;
+use crate::i18n::{FluentArg, Lang, format};
+use crate::mail::log::{self, Filter, PAGE_SIZE};
 use crate::mail::{self, OutboxStatus, worker};
 use crate::web::forms::{CsrfForm, CsrfOnly};
 use crate::web::{PageCtx, render};
@@ -20,10 +24,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/outbox/{id}/retry", web::post().to(retry));
 }
 
-struct FailedRow {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LogQuery {
+    q: String,
+    status: String,
+    page: Option<String>,
+}
+
+struct Row {
     id: i64,
     recipient: String,
     subject: String,
+    status: OutboxStatus,
+    /// "Queued on …", and "sent on …" once it went out.
+    queued: String,
+    sent: Option<String>,
     attempts: i32,
     error: String,
 }
@@ -33,45 +49,84 @@ struct FailedRow {
 struct OutboxPage {
     ctx: PageCtx,
     counts: Vec<(OutboxStatus, i64)>,
-    failed: Vec<FailedRow>,
+    rows: Vec<Row>,
+    total: i64,
+    q: String,
+    status: String,
+    statuses: &'static [OutboxStatus],
+    prev_href: Option<String>,
+    next_href: Option<String>,
+}
+
+/// "Eingereiht am 4. Dezember 2026 um 20:30 Uhr".
+fn at(lang: Lang, key: &str, utc: NaiveDateTime, tz: chrono_tz::Tz) -> String {
+    lang.t_args(
+        key,
+        &[
+            ("day", FluentArg::from(format::date(lang, utc, tz))),
+            ("time", FluentArg::from(format::time(lang, utc, tz))),
+        ],
+    )
 }
 
 async fn overview(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _o: Organizer,
+    query: web::Query<LogQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (counts, failed) = state
+    let query = query.into_inner();
+    let number = PageQuery {
+        page: query.page.clone(),
+    }
+    .number()
+    .ok_or(AppError::NotFound)?;
+    let filter = Filter {
+        address: query.q.clone(),
+        status: OutboxStatus::parse(&query.status),
+    };
+    let (counts, total, entries, page) = state
         .db
-        .run(|conn| {
+        .run(move |conn| {
             let counts = mail::counts(conn)?;
-            let failed = outbox::table
-                .filter(outbox::status.eq(OutboxStatus::Failed))
-                .order(outbox::id.desc())
-                .limit(200)
-                .select((
-                    outbox::id,
-                    outbox::recipient,
-                    outbox::subject,
-                    outbox::attempts,
-                    outbox::last_error,
-                ))
-                .load::<(i64, String, String, i32, Option<String>)>(conn)?;
-            Ok((counts, failed))
+            let total = log::count(conn, &filter)?;
+            let page = Page::new(number, PAGE_SIZE, total).ok_or(AppError::NotFound)?;
+            let entries = log::page(conn, &filter, page.offset(), PAGE_SIZE)?;
+            Ok((counts, total, entries, page))
         })
         .await?;
+    let (lang, tz) = (ctx.lang, state.config.timezone);
+    let rows = entries
+        .into_iter()
+        .map(|e| Row {
+            id: e.id,
+            recipient: e.recipient,
+            subject: e.subject,
+            status: e.status,
+            queued: at(lang, "outbox-queued-at", e.created_at, tz),
+            sent: e.sent_at.map(|t| at(lang, "outbox-sent-at", t, tz)),
+            attempts: e.attempts,
+            error: e.last_error.unwrap_or_default(),
+        })
+        .collect();
+    let href = |n: i64| {
+        let params = serde_urlencoded::to_string([
+            ("q", query.q.as_str()),
+            ("status", query.status.as_str()),
+            ("page", &n.to_string()),
+        ])
+        .unwrap_or_default();
+        format!("/admin/outbox?{params}")
+    };
     render(&OutboxPage {
         counts,
-        failed: failed
-            .into_iter()
-            .map(|(id, recipient, subject, attempts, error)| FailedRow {
-                id,
-                recipient,
-                subject,
-                attempts,
-                error: error.unwrap_or_default(),
-            })
-            .collect(),
+        rows,
+        total,
+        prev_href: page.prev().map(href),
+        next_href: page.next().map(href),
+        q: query.q.clone(),
+        status: query.status.clone(),
+        statuses: OutboxStatus::ALL,
         ctx: admin_ctx(&state, ctx, "outbox").await?,
     })
 }

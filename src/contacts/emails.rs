@@ -91,7 +91,20 @@ pub fn campaign(
         Subject::Event(event) => (
             invite_url(ctx, event, lang, contact.id),
             "mail-campaign-rsvp",
-            format::date_time(lang, event.starts_at, event.tz()),
+            // "am {date}" / "on {date}" reads naturally: "am 25. Juni 2027 um 14:00 Uhr".
+            lang.t_args(
+                "campaign-date",
+                &[
+                    (
+                        "day",
+                        FluentArg::from(format::date(lang, event.starts_at, event.tz())),
+                    ),
+                    (
+                        "time",
+                        FluentArg::from(format::time(lang, event.starts_at, event.tz())),
+                    ),
+                ],
+            ),
             format!("{}, {}", event.venue_name, event.venue_address),
             event.title(lang).to_string(),
         ),

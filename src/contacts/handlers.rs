@@ -8,13 +8,14 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::emails;
-use super::model::{Contact, ContactStatus};
+use super::model::{Contact, ContactStatus, stand_in_organizer};
 use super::queries::{self, SignUp, SignUpConfirmation};
 use crate::AppState;
 use crate::clock::now;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::mail;
+use crate::organizers;
 use crate::tokens::{random_token, token_hash};
 use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors};
 use crate::web::session::{self, FlashKind};
@@ -212,20 +213,39 @@ async fn confirm(
 struct UnsubscribePage {
     ctx: PageCtx,
     contact: Contact,
+    /// Opened from an organizer's test mail: the page as a recipient sees it, inert.
+    test: bool,
     unsubscribed: bool,
     action: String,
     preferences_action: String,
 }
 
-async fn contact_of(state: &AppState, token: &str) -> Result<Contact, AppError> {
+/// Whom an unsubscribe link names.
+enum Holder {
+    Contact(Contact),
+    /// An organizer's test mail: nothing is changed for them.
+    Test(Contact),
+}
+
+async fn holder_of(state: &AppState, lang: &str, token: &str) -> Result<Holder, AppError> {
     let id = state
         .config
         .mail_context()
         .verify_contact_token("unsubscribe", token)
         .ok_or(AppError::NotFound)?;
+    // The scope only routes "de" and "en".
+    let lang: Lang = lang.parse().unwrap_or(Lang::De);
     state
         .db
-        .run(move |conn| queries::by_id(conn, id)?.ok_or(AppError::NotFound))
+        .run(move |conn| match stand_in_organizer(id) {
+            Some(organizer) => {
+                let organizer = organizers::by_id(conn, organizer)?.ok_or(AppError::NotFound)?;
+                Ok(Holder::Test(Contact::stand_in(&organizer, lang, now())))
+            }
+            None => Ok(Holder::Contact(
+                queries::by_id(conn, id)?.ok_or(AppError::NotFound)?,
+            )),
+        })
         .await
 }
 
@@ -235,11 +255,15 @@ async fn unsubscribe_page(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (lang, token) = path.into_inner();
-    let contact = contact_of(&state, &token).await?;
+    let (contact, test) = match holder_of(&state, &lang, &token).await? {
+        Holder::Contact(contact) => (contact, false),
+        Holder::Test(contact) => (contact, true),
+    };
     let unsubscribed = contact.status != ContactStatus::Active;
     render(&UnsubscribePage {
         unsubscribed,
         contact,
+        test,
         action: format!("/{lang}/unsubscribe/{token}"),
         preferences_action: format!("/{lang}/unsubscribe/{token}/preferences"),
         ctx: ctx.with_section("newsletter"),
@@ -255,12 +279,17 @@ async fn one_click(
     session: Session,
 ) -> Result<HttpResponse, AppError> {
     let (lang, token) = path.into_inner();
-    let contact = contact_of(&state, &token).await?;
-    state
-        .db
-        .run(move |conn| Ok(queries::unsubscribe(conn, contact.id, now())?))
-        .await?;
-    session::flash(&session, FlashKind::Success, "unsubscribe-done");
+    let key = match holder_of(&state, &lang, &token).await? {
+        Holder::Contact(contact) => {
+            state
+                .db
+                .run(move |conn| Ok(queries::unsubscribe(conn, contact.id, now())?))
+                .await?;
+            "unsubscribe-done"
+        }
+        Holder::Test(_) => "unsubscribe-test-done",
+    };
+    session::flash(&session, FlashKind::Success, key);
     Ok(see_other(&format!("/{lang}/unsubscribe/{token}")))
 }
 
@@ -282,7 +311,13 @@ async fn preferences(
     form: CsrfForm<PreferencesForm>,
 ) -> Result<HttpResponse, AppError> {
     let (lang, token) = path.into_inner();
-    let contact = contact_of(&state, &token).await?;
+    let contact = match holder_of(&state, &lang, &token).await? {
+        Holder::Contact(contact) => contact,
+        Holder::Test(_) => {
+            session::flash(&session, FlashKind::Success, "unsubscribe-test-saved");
+            return Ok(see_other(&format!("/{lang}/unsubscribe/{token}")));
+        }
+    };
     let mail_lang: Lang = form.lang.parse().unwrap_or(contact.lang);
     let (invitations, announcements) = (form.invitations == "yes", form.announcements == "yes");
     state

@@ -2,7 +2,9 @@
 //! transaction that causes them, and `worker` sends them at least once, at most
 //! once per dedupe key.
 
+pub mod html;
 pub mod links;
+pub mod log;
 pub mod suppression;
 pub mod transport;
 pub mod worker;
@@ -31,7 +33,8 @@ pub struct Email {
     pub greeting: String,
     pub paragraphs: Vec<String>,
     pub action: Option<Action>,
-    /// Small print under the message, e.g. the personal manage link.
+    /// Small print under the message; a line that is a URL alone (the personal manage
+    /// link) is a link in the HTML part.
     pub footer: Vec<String>,
     pub ics: Option<String>,
     pub site_name: String,
@@ -44,14 +47,25 @@ pub struct Email {
 
 impl Email {
     fn markdown_html(&self) -> Option<String> {
-        self.markdown
-            .as_deref()
-            .map(|md| crate::markdown::to_html(md, crate::markdown::Author::Organizer))
+        self.markdown.as_deref().map(|md| {
+            html::for_mail(&crate::markdown::to_html(
+                md,
+                crate::markdown::Author::Organizer,
+            ))
+        })
     }
 
-    /// The plain-text part, as the recipient will read it (previews).
-    pub fn text(&self) -> Result<String, askama::Error> {
-        TextBody { mail: self }.render()
+    fn is_link(&self, line: &str) -> bool {
+        html::is_url(line)
+    }
+
+    fn link_style(&self) -> &'static str {
+        html::LINK_STYLE
+    }
+
+    /// The HTML part, as the recipient will see it (previews).
+    pub fn html(&self) -> Result<String, askama::Error> {
+        HtmlBody { mail: self }.render()
     }
 }
 

@@ -13,7 +13,7 @@ use grillplatz::i18n::Lang;
 use grillplatz::mail::worker;
 
 use crate::events::{link, mail_ctx, mail_to};
-use crate::outbox::{SmtpServer, smtp_enabled, smtp_worker};
+use crate::outbox::{SmtpServer, html_to, smtp_enabled, smtp_worker};
 use crate::support::{ContactSpec, EventSpec, PASSWORD, TestApp, with_conn};
 
 const ORGA: &str = "orga@example.org";
@@ -105,8 +105,11 @@ async fn organizers_write_preview_test_and_send_an_invitation() {
     page.assert_contains("2 Empfänger:innen");
     page.assert_contains("Einladung für jana");
     page.assert_contains("Invitation for sam");
-    page.assert_contains("/de/events/grillen/?invite=");
-    page.assert_contains("Große Ulrichstraße 12");
+    let frame = client
+        .get(&format!("/admin/campaigns/{id}/preview/de"))
+        .await;
+    frame.assert_contains("/de/events/grillen/?invite=");
+    frame.assert_contains("Große Ulrichstraße 12");
 
     let res = client
         .submit(res.location(), &format!("/admin/campaigns/{id}/test"), &[])
@@ -175,7 +178,7 @@ async fn organizers_write_preview_test_and_send_an_invitation() {
     )
     .await;
     let page = client.get(&show).await;
-    page.assert_contains("davon angemeldet");
+    page.assert_contains("Davon angemeldet");
     page.assert_contains("<progress");
     let registered = with_conn(&app, |c| {
         let campaign = campaigns::by_id(c, id)?.expect("campaign");
@@ -394,4 +397,212 @@ async fn ten_thousand_invitations_through_a_local_smtp_server() {
         send_time.as_secs_f64(),
         10_000.0 / send_time.as_secs_f64()
     );
+}
+
+/// Every contact row as it stands, to prove a journey changed none.
+fn contact_rows(app: &TestApp) -> Vec<(i64, String, String, bool, bool, String)> {
+    with_conn(app, |c| {
+        contact_rows::table
+            .order(contact_rows::id)
+            .select((
+                contact_rows::id,
+                contact_rows::email,
+                contact_rows::status,
+                contact_rows::invitations,
+                contact_rows::announcements,
+                contact_rows::lang,
+            ))
+            .load(c)
+            .expect("contacts")
+    })
+}
+
+#[actix_web::test]
+async fn campaign_mails_link_the_invitation_and_unsubscribe_pages_in_their_html() {
+    let app = TestApp::new();
+    let event_id = app.event(EventSpec::published("grillen").capacity(30));
+    let jana = app.contact(ContactSpec::new("jana@example.org").tags("kunde"));
+    let id = draft(&app, event_id);
+    let ctx = mail_ctx(&app);
+    with_conn(&app, |c| campaigns::queue(c, id, &ctx, 60, now()))
+        .expect("queue")
+        .expect("queued");
+    let html = html_to(&app, "jana@example.org").remove(0);
+    let (_, text, _) = mail_to(&app, "jana@example.org").remove(0);
+    let invite = format!(
+        "http://grillplatz.test{}",
+        link(&text, "/de/events/grillen/?invite=")
+    );
+    let unsubscribe = ctx.unsubscribe_url(Lang::De, jana);
+    // {rsvp_link} in the text, the button and the link written out under it.
+    assert_eq!(
+        html.count(&format!("a[href=\"{invite}\"]")),
+        3,
+        "{}",
+        html.body
+    );
+    assert_eq!(
+        html.count(&format!(
+            "a[href=\"{invite}\"][style*=\"word-break:break-all\"]"
+        )),
+        2,
+        "long links wrap on a phone"
+    );
+    html.assert_has(&format!("a[href=\"{unsubscribe}\"]"));
+    // The text part keeps both as they are.
+    assert!(text.contains(&format!("Hallo jana: {invite}")), "{text}");
+    assert!(text.lines().any(|l| l == unsubscribe), "{text}");
+}
+
+#[actix_web::test]
+async fn the_test_mail_links_open_real_pages_for_the_organizer_and_change_nothing() {
+    let app = TestApp::new();
+    app.organizer(ORGA, "Orga Nisator");
+    let event_id = app.event(EventSpec::published("grillen").capacity(30));
+    app.contact(ContactSpec::new("jana@example.org").tags("kunde"));
+    let id = draft(&app, event_id);
+    let mut client = app.client().await;
+    client.login(ORGA, PASSWORD).await;
+    let show = format!("/admin/campaigns/{id}");
+    let res = client
+        .submit(&show, &format!("/admin/campaigns/{id}/test"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    let before = contact_rows(&app);
+    let (subject, text, _) = mail_to(&app, ORGA).remove(0);
+    assert!(subject.starts_with("[Test] Einladung"), "{subject}");
+    let invite = link(&text, "/de/events/grillen/?invite=");
+    let unsubscribe = link(&text, "/de/unsubscribe/");
+    let html = html_to(&app, ORGA).remove(0);
+    html.assert_has(&format!("a[href=\"http://grillplatz.test{invite}\"]"));
+    html.assert_has(&format!("a[href=\"http://grillplatz.test{unsubscribe}\"]"));
+
+    // From any browser: the invitation comes filled in for the organizer.
+    let mut reader = app.client().await;
+    let page = reader.get(&invite).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.field("email").as_deref(), Some(ORGA));
+    assert_eq!(page.field("name").as_deref(), Some("Orga Nisator"));
+
+    // The unsubscribe page is the recipients' page, saying it is a test.
+    let page = reader.get(&unsubscribe).await;
+    assert_eq!(page.status, 200);
+    page.assert_contains(ORGA);
+    page.assert_has(".unsubscribe-test");
+    page.assert_contains("Das war eine Test-E-Mail");
+    // Its buttons (and a mail program's one-click POST) change nothing.
+    let res = reader
+        .post(&unsubscribe, &[("List-Unsubscribe", "One-Click")])
+        .await;
+    assert_eq!(res.status, 303);
+    reader
+        .get(res.location())
+        .await
+        .assert_contains("Geändert hat sich nichts.");
+    let res = reader
+        .submit(
+            &unsubscribe,
+            &format!("{unsubscribe}/preferences"),
+            &[("lang", "en"), ("invitations", "yes")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    reader
+        .get(res.location())
+        .await
+        .assert_contains("Geändert hat sich nichts.");
+    let res = reader
+        .post(
+            &format!("{unsubscribe}/preferences"),
+            &[("csrf", "forged"), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(
+        res.status, 403,
+        "the test page checks CSRF like the real one"
+    );
+    assert_eq!(contact_rows(&app), before);
+    let suppressed: i64 = with_conn(&app, |c| {
+        grillplatz::db::schema::suppressions::table
+            .count()
+            .get_result(c)
+    })
+    .expect("suppressions");
+    assert_eq!(suppressed, 0);
+    // A forged organizer token is still nobody's.
+    let forged = unsubscribe.replace("/unsubscribe/-", "/unsubscribe/-1");
+    assert_eq!(reader.get(&forged).await.status, 404);
+}
+
+#[actix_web::test]
+async fn the_editor_shows_the_html_mail_in_a_sandboxed_frame_and_asks_to_save_before_testing() {
+    let app = TestApp::new();
+    app.organizer(ORGA, "Orga");
+    let starts = chrono::NaiveDate::from_ymd_opt(2027, 6, 25)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .expect("date");
+    let event_id = app.event(
+        EventSpec::published("grillen")
+            .capacity(30)
+            .starting_at(starts),
+    );
+    app.contact(
+        ContactSpec::new("anke@example.org")
+            .name("Anke Wolf")
+            .tags("kunde"),
+    );
+    let mut client = app.client().await;
+    let new_preview = format!("/admin/campaigns/new/preview/de?event={event_id}");
+    assert_eq!(
+        client.get(&new_preview).await.status,
+        303,
+        "organizers only"
+    );
+    client.login(ORGA, PASSWORD).await;
+
+    let page = client
+        .get(&format!("/admin/campaigns/new?event={event_id}"))
+        .await;
+    page.assert_has(&format!("iframe[sandbox=\"\"][src=\"{new_preview}\"]"));
+    page.assert_no("form[action$=\"/test\"]");
+    page.assert_contains("Speichere zuerst den Entwurf");
+    page.assert_no("pre.mail-preview");
+    let body = page.field("body_de").expect("German text");
+    assert!(body.starts_with("wir laden dich"), "{body}");
+
+    let frame = client.get(&new_preview).await;
+    assert_eq!(frame.status, 200);
+    let csp = frame.header("content-security-policy");
+    assert!(csp.contains("style-src 'unsafe-inline'"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'self'"), "{csp}");
+    assert!(!csp.contains("script-src"), "nothing runs: {csp}");
+    assert_eq!(frame.header("x-frame-options"), "SAMEORIGIN");
+    frame.assert_contains("Hallo Anke Wolf,");
+    frame.assert_contains("wir laden dich herzlich");
+    frame.assert_contains("Wir treffen uns am 25. Juni 2027 um 14:00 Uhr.");
+    frame.assert_contains("Ort: Nordlicht Software, Große Ulrichstraße 12");
+    frame.assert_has("a[href*=\"/de/events/grillen/?invite=\"]");
+    let english = client
+        .get(&format!("/admin/campaigns/new/preview/en?event={event_id}"))
+        .await;
+    english.assert_contains("We meet on June 25, 2027 at 2:00 PM.");
+
+    let id = draft(&app, event_id);
+    let page = client.get(&format!("/admin/campaigns/{id}")).await;
+    page.assert_has(&format!("iframe[src=\"/admin/campaigns/{id}/preview/en\"]"));
+    page.assert_has("form[action$=\"/test\"]");
+    page.assert_no(".translation-note");
+    let frame = client
+        .get(&format!("/admin/campaigns/{id}/preview/de"))
+        .await;
+    frame.assert_contains("Hallo Anke Wolf,");
+    for bad in [
+        format!("/admin/campaigns/{id}/preview/fr"),
+        "/admin/campaigns/999/preview/de".to_string(),
+        "/admin/campaigns/new/preview/de?event=999".to_string(),
+        "/admin/campaigns/new/preview/de?event=%3Cscript%3E".to_string(),
+        "/admin/campaigns/new/preview/de".to_string(),
+    ] {
+        assert_eq!(client.get(&bad).await.status, 404, "{bad}");
+    }
 }

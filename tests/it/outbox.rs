@@ -4,17 +4,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::Duration as StdDuration;
 
+use actix_web::http::StatusCode;
+use actix_web::http::header::HeaderMap;
 use chrono::Duration;
 use diesel::prelude::*;
 use grillplatz::clock::now;
 use grillplatz::db::Db;
-use grillplatz::db::schema::outbox;
+use grillplatz::db::schema::{outbox, rsvps};
 use grillplatz::i18n::Lang;
 use grillplatz::mail::transport::Transport;
 use grillplatz::mail::worker::{self, Worker};
 use grillplatz::mail::{self, Email};
 
-use crate::support::{TestApp, with_conn};
+use crate::events::{link, mail_ctx, mail_to, rsvp_fields};
+use crate::support::{EventSpec, PASSWORD, Resp, TestApp, with_conn};
 
 fn email(to: &str, n: usize) -> Email {
     Email {
@@ -354,4 +357,166 @@ async fn a_killed_worker_process_is_picked_up_by_a_restarted_one() {
     let mut expected: Vec<String> = (0..8).map(|n| format!("Nachricht {n}")).collect();
     expected.sort();
     assert_eq!(subjects(&received), expected);
+}
+
+/// The HTML part of every mail queued for `to`, oldest first, as pages the helpers query.
+pub fn html_to(app: &TestApp, to: &str) -> Vec<Resp> {
+    let bodies: Vec<String> = with_conn(app, |c| {
+        outbox::table
+            .filter(outbox::recipient.eq(to))
+            .order(outbox::id)
+            .select(outbox::body_html)
+            .load(c)
+            .expect("outbox")
+    });
+    bodies
+        .into_iter()
+        .map(|body| Resp {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body,
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn rsvp_mails_link_the_personal_manage_page_in_html_and_keep_it_bare_in_text() {
+    let app = TestApp::new();
+    app.event(EventSpec::published("sommergrillen"));
+    let mut client = app.client().await;
+    let res = client
+        .submit(
+            "/de/events/sommergrillen/",
+            "/de/events/sommergrillen/rsvp",
+            &rsvp_fields("Jana", "jana@example.org", "0"),
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let confirm = link(&mail_to(&app, "jana@example.org")[0].1, "/de/rsvp/confirm/");
+    client.submit(&confirm, &confirm, &[]).await;
+    let rsvp_id: i64 = with_conn(&app, |c| {
+        rsvps::table
+            .filter(rsvps::email.eq("jana@example.org"))
+            .select(rsvps::id)
+            .first(c)
+            .expect("rsvp")
+    });
+    let manage = mail_ctx(&app).manage_url(Lang::De, rsvp_id);
+    let texts = mail_to(&app, "jana@example.org");
+    let htmls = html_to(&app, "jana@example.org");
+    assert_eq!(htmls.len(), 2, "please-confirm and you-are-in");
+    for (html, (subject, text, _)) in htmls.iter().zip(&texts) {
+        html.assert_has(&format!("a[href=\"{manage}\"]"));
+        assert!(text.lines().any(|l| l == manage), "{subject}: {text}");
+        // The layout names the site above the card.
+        assert_eq!(
+            html.texts("body > div > p").first().map(String::as_str),
+            Some("Grillplatz")
+        );
+    }
+    // The confirm button and its written-out link are both links.
+    assert_eq!(
+        htmls[0].count(&format!("a[href=\"http://grillplatz.test{confirm}\"]")),
+        2
+    );
+}
+
+#[actix_web::test]
+async fn the_mail_log_lists_what_went_to_whom_newest_first_and_finds_one_address() {
+    let app = TestApp::new();
+    app.organizer("orga@example.org", "Orga");
+    with_conn(&app, |c| {
+        for (n, to) in ["jana@example.org", "ben@example.org", "Jana@Example.org"]
+            .iter()
+            .enumerate()
+        {
+            let at = now() - Duration::minutes(10 - n as i64);
+            mail::enqueue(c, &format!("log:{n}"), &email(to, n), at).expect("enqueue");
+        }
+        // Ben's mail failed for good.
+        diesel::update(outbox::table.filter(outbox::recipient.eq("ben@example.org")))
+            .set((
+                outbox::status.eq("failed"),
+                outbox::attempts.eq(5),
+                outbox::last_error.eq("550 5.1.1 <ben@example.org>: mailbox unavailable"),
+            ))
+            .execute(c)
+            .expect("fail");
+    });
+    assert_eq!(app.client().await.get("/admin/outbox").await.status, 303);
+    let mut client = app.client().await;
+    client.login("orga@example.org", PASSWORD).await;
+
+    let all = client.get("/admin/outbox").await;
+    assert_eq!(all.status, 200);
+    assert_eq!(
+        all.texts(".mail-log-subject"),
+        ["Nachricht 2", "Nachricht 1", "Nachricht 0"],
+        "newest first"
+    );
+    all.assert_contains("3 E-Mails");
+    let failed = all.texts(".mail-log-error");
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0].contains("550 5.1.1"), "{failed:?}");
+    assert_eq!(
+        all.count("form[action$=\"/retry\"]"),
+        1,
+        "retry only what failed"
+    );
+
+    let jana = client.get("/admin/outbox?q=JANA%40example").await;
+    assert_eq!(
+        jana.texts(".mail-log-subject"),
+        ["Nachricht 2", "Nachricht 0"]
+    );
+    jana.assert_no(".mail-log-error");
+    assert_eq!(jana.field("q").as_deref(), Some("JANA@example"));
+
+    let only_failed = client.get("/admin/outbox?status=failed").await;
+    assert_eq!(only_failed.texts(".mail-log-to"), ["ben@example.org"]);
+
+    let script = client
+        .get("/admin/outbox?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        .await;
+    assert_eq!(script.status, 200);
+    script.assert_no("script:not([src])");
+    assert_eq!(
+        script.field("q").as_deref(),
+        Some("<script>alert(1)</script>")
+    );
+    script.assert_contains("Keine E-Mails gefunden.");
+
+    let long = "a".repeat(5000);
+    let res = client.get(&format!("/admin/outbox?q={long}")).await;
+    assert_eq!(res.status, 200);
+    res.assert_contains("Keine E-Mails gefunden.");
+    // Wildcards are not wildcards.
+    client
+        .get("/admin/outbox?q=%25")
+        .await
+        .assert_contains("3 E-Mails");
+    assert_eq!(client.get("/admin/outbox?page=2").await.status, 404);
+    assert_eq!(client.get("/admin/outbox?page=x").await.status, 404);
+}
+
+#[actix_web::test]
+async fn the_mail_log_pages_through_many_mails() {
+    let app = TestApp::new();
+    app.organizer("orga@example.org", "Orga");
+    queue(&app, 51);
+    let mut client = app.client().await;
+    client.login("orga@example.org", PASSWORD).await;
+    let first = client.get("/admin/outbox").await;
+    assert_eq!(first.count(".mail-log-entry"), 50);
+    let next = first.html();
+    let selector = scraper::Selector::parse("a[rel=next]").expect("selector");
+    let href = next
+        .select(&selector)
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .expect("next page")
+        .replace("&amp;", "&");
+    let second = client.get(&href).await;
+    assert_eq!(second.count(".mail-log-entry"), 1);
+    second.assert_has("a[rel=prev]");
 }

@@ -12,9 +12,7 @@ use crate::admin::Organizer;
 use crate::admin::admin_ctx;
 use crate::clock::now;
 use crate::contacts::campaigns::{self, CampaignInput, NotQueued, Progress};
-use crate::contacts::model::{
-    Campaign, CampaignKind, CampaignStatus, Contact, ContactSource, ContactStatus,
-};
+use crate::contacts::model::{Campaign, CampaignKind, CampaignStatus, Contact};
 use crate::contacts::queries as contacts;
 use crate::error::AppError;
 use crate::events::model::Event;
@@ -30,7 +28,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/campaigns", web::get().to(list))
         .route("/campaigns/new", web::get().to(new_form))
         .route("/campaigns/new", web::post().to(create))
+        .route("/campaigns/new/preview/{lang}", web::get().to(new_preview))
         .route("/campaigns/{id}", web::get().to(show))
+        .route("/campaigns/{id}/preview/{lang}", web::get().to(preview))
         .route("/campaigns/{id}", web::post().to(update))
         .route("/campaigns/{id}/test", web::post().to(send_test))
         .route("/campaigns/{id}/send", web::post().to(send));
@@ -234,17 +234,26 @@ impl CampaignForm {
         }
     }
 
+    fn lang_is_on(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::De => self.lang_de == "yes",
+            Lang::En => self.lang_en == "yes",
+        }
+    }
+
     fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
 }
 
-/// A rendered sample of the mail in one language.
+/// A rendered sample of the mail in one language; the page frames its HTML from `src`.
 struct Preview {
     lang: &'static str,
     recipients: usize,
     subject: String,
-    text: String,
+    /// Whose mail it is.
+    name: String,
+    src: String,
 }
 
 #[derive(Template)]
@@ -284,17 +293,21 @@ struct NewQuery {
     event: String,
 }
 
+async fn new_event(state: &AppState, query: &NewQuery) -> Result<Event, AppError> {
+    let id: i64 = query.event.trim().parse().map_err(|_| AppError::NotFound)?;
+    state
+        .db
+        .run(move |conn| crate::events::queries::by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
 async fn new_form(
     state: web::Data<AppState>,
     ctx: PageCtx,
     _o: Organizer,
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let id: i64 = query.event.trim().parse().map_err(|_| AppError::NotFound)?;
-    let event = state
-        .db
-        .run(move |conn| crate::events::queries::by_id(conn, id)?.ok_or(AppError::NotFound))
-        .await?;
+    let event = new_event(&state, &query).await?;
     let form = CampaignForm::defaults(&event);
     page(
         &state,
@@ -307,30 +320,100 @@ async fn new_form(
     .await
 }
 
-/// A stand-in recipient for previews when nobody matches yet: the organizer.
-fn sample_contact(organizer: &organizers::OrganizerRow, lang: Lang) -> Contact {
-    let now = now();
-    Contact {
-        id: 0,
-        email: organizer.email.clone(),
-        name: organizer.name.clone(),
-        lang,
-        organization: String::new(),
-        invitations: true,
-        announcements: true,
-        status: ContactStatus::Active,
-        source: ContactSource::Admin,
-        consent_at: None,
-        consent_source: None,
-        consent_text: None,
-        confirm_token_hash: None,
-        confirm_expires_at: None,
-        confirm_prefs: None,
-        unsubscribed_at: None,
-        bounced_at: None,
-        created_at: now,
-        updated_at: now,
+/// What the campaign as typed would send: its subject, recipients and one sample mail
+/// per language (for the first recipient in it, else for the organizer).
+struct Composed {
+    about: String,
+    kind: CampaignKind,
+    recipients: usize,
+    /// (language, recipients in it, whose sample it is, the mail)
+    samples: Vec<(Lang, usize, String, mail::Email)>,
+}
+
+fn compose(
+    conn: &mut crate::db::DbConn,
+    mail_ctx: &mail::links::MailContext,
+    shown: Option<&Campaign>,
+    typed: &CampaignForm,
+    organizer_id: i64,
+    lang: Lang,
+) -> Result<Composed, AppError> {
+    let event_id: Option<i64> = shown
+        .and_then(|c| c.event_id)
+        .or_else(|| typed.event.trim().parse().ok());
+    let event = match event_id {
+        Some(id) => crate::events::queries::by_id(conn, id)?,
+        None => None,
+    };
+    let post = match shown.and_then(|c| c.post_id) {
+        Some(id) => crate::blog::queries::post_by_id(conn, id)?,
+        None => None,
+    };
+    if event.is_none() && post.is_none() {
+        return Err(AppError::NotFound);
     }
+    let kind = if post.is_some() {
+        CampaignKind::Announcement
+    } else {
+        CampaignKind::Invitation
+    };
+    // The preview shows the text as typed, even before it is saved.
+    let draft = Campaign {
+        id: shown.map_or(0, |c| c.id),
+        kind,
+        event_id,
+        post_id: post.as_ref().map(|p| p.id),
+        subject_de: typed.subject_de.clone(),
+        subject_en: typed.subject_en.clone(),
+        body_de: typed.body_de.clone(),
+        body_en: typed.body_en.clone(),
+        tags: typed.tags.join(","),
+        langs: String::new(),
+        status: CampaignStatus::Draft,
+        send_at: None,
+        queued_at: None,
+        recipients: 0,
+        created_by: None,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let langs: Vec<Lang> = Lang::ALL
+        .iter()
+        .copied()
+        .filter(|l| typed.lang_is_on(*l))
+        .collect();
+    let people = campaigns::recipients(conn, kind, &typed.tags, &langs)?;
+    let organizer = organizers::by_id(conn, organizer_id)?;
+    let mut samples = Vec::new();
+    for l in langs {
+        let in_lang: Vec<&Contact> = people.iter().filter(|c| c.lang == l).collect();
+        let sample = match (in_lang.first(), &organizer) {
+            (Some(c), _) => (*c).clone(),
+            (None, Some(o)) => Contact::stand_in(o, l, now()),
+            (None, None) => continue,
+        };
+        if let Some(email) =
+            campaigns::render(mail_ctx, &draft, event.as_ref(), post.as_ref(), &sample, l)
+        {
+            let whose = if sample.name.trim().is_empty() {
+                sample.email.clone()
+            } else {
+                sample.name.clone()
+            };
+            samples.push((l, in_lang.len(), whose, email));
+        }
+    }
+    let about = match (&event, &post) {
+        (Some(e), _) => e.title(lang).to_string(),
+        (None, Some(p)) => p.title.clone(),
+        (None, None) => String::new(),
+    };
+    Ok(Composed {
+        about,
+        kind,
+        recipients: people.len(),
+        samples,
+    })
 }
 
 async fn page(
@@ -346,85 +429,12 @@ async fn page(
     let organizer_id = ctx.organizer.as_ref().map(|o| o.id).unwrap_or_default();
     let mail_ctx = state.config.mail_context();
     let tz = state.config.timezone;
-    let event_id: Option<i64> = campaign
-        .as_ref()
-        .and_then(|c| c.event_id)
-        .or_else(|| form.event.trim().parse().ok());
     let shown = campaign.clone();
     let typed = form.clone();
-    let (about, kind, tags, previews, recipients, progress, registered) = state
+    let (composed, tags, progress, registered) = state
         .db
         .run(move |conn| {
-            let event = match event_id {
-                Some(id) => crate::events::queries::by_id(conn, id)?,
-                None => None,
-            };
-            let post = match shown.as_ref().and_then(|c| c.post_id) {
-                Some(id) => crate::blog::queries::post_by_id(conn, id)?,
-                None => None,
-            };
-            if event.is_none() && post.is_none() {
-                return Err(AppError::NotFound);
-            }
-            let kind = if post.is_some() {
-                CampaignKind::Announcement
-            } else {
-                CampaignKind::Invitation
-            };
-            // The preview shows the text as typed, even before it is saved.
-            let draft = Campaign {
-                id: shown.as_ref().map_or(0, |c| c.id),
-                kind,
-                event_id,
-                post_id: post.as_ref().map(|p| p.id),
-                subject_de: typed.subject_de.clone(),
-                subject_en: typed.subject_en.clone(),
-                body_de: typed.body_de.clone(),
-                body_en: typed.body_en.clone(),
-                tags: typed.tags.join(","),
-                langs: String::new(),
-                status: CampaignStatus::Draft,
-                send_at: None,
-                queued_at: None,
-                recipients: 0,
-                created_by: None,
-                created_at: now(),
-                updated_at: now(),
-            };
-            let mut langs = Vec::new();
-            if typed.lang_de == "yes" {
-                langs.push(Lang::De);
-            }
-            if typed.lang_en == "yes" {
-                langs.push(Lang::En);
-            }
-            let people = campaigns::recipients(conn, kind, &typed.tags, &langs)?;
-            let organizer = organizers::by_id(conn, organizer_id)?;
-            let mut previews = Vec::new();
-            for l in langs {
-                let in_lang: Vec<&Contact> = people.iter().filter(|c| c.lang == l).collect();
-                let sample = match (in_lang.first(), &organizer) {
-                    (Some(c), _) => Some((*c).clone()),
-                    (None, Some(o)) => Some(sample_contact(o, l)),
-                    (None, None) => None,
-                };
-                let Some(sample) = sample else { continue };
-                if let Some(email) =
-                    campaigns::render(&mail_ctx, &draft, event.as_ref(), post.as_ref(), &sample, l)
-                {
-                    previews.push(Preview {
-                        lang: l.code(),
-                        recipients: in_lang.len(),
-                        subject: email.subject.clone(),
-                        text: email.text()?,
-                    });
-                }
-            }
-            let about = match (&event, &post) {
-                (Some(e), _) => e.title(lang).to_string(),
-                (None, Some(p)) => p.title.clone(),
-                (None, None) => String::new(),
-            };
+            let composed = compose(conn, &mail_ctx, shown.as_ref(), &typed, organizer_id, lang)?;
             let (progress, registered) = match &shown {
                 Some(c) => (
                     campaigns::progress(conn, c.id)?,
@@ -432,24 +442,34 @@ async fn page(
                 ),
                 None => (Progress::default(), 0),
             };
-            Ok((
-                about,
-                kind,
-                contacts::all_tags(conn)?,
-                previews,
-                people.len(),
-                progress,
-                registered,
-            ))
+            Ok((composed, contacts::all_tags(conn)?, progress, registered))
         })
         .await?;
+    let id = campaign.as_ref().map(|c| c.id);
+    let previews = composed
+        .samples
+        .into_iter()
+        .map(|(l, recipients, name, email)| Preview {
+            lang: l.code(),
+            recipients,
+            name,
+            subject: email.subject,
+            src: match id {
+                Some(id) => format!("/admin/campaigns/{id}/preview/{l}"),
+                None => format!(
+                    "/admin/campaigns/new/preview/{l}?event={}",
+                    form.event.trim()
+                ),
+            },
+        })
+        .collect();
     let editable = campaign
         .as_ref()
         .is_none_or(|c| c.status == CampaignStatus::Draft || c.status == CampaignStatus::Scheduled);
     render_status(
         status,
         &CampaignPage {
-            id: campaign.as_ref().map(|c| c.id),
+            id,
             status: campaign
                 .as_ref()
                 .map_or(CampaignStatus::Draft, |c| c.status),
@@ -457,20 +477,87 @@ async fn page(
                 .as_ref()
                 .and_then(|c| c.queued_at)
                 .map(|t| format::date_time(lang, t, tz)),
-            about,
-            kind,
+            about: composed.about,
+            kind: composed.kind,
             editable,
             form,
             errors,
             tags,
             previews,
-            recipients,
+            recipients: composed.recipients,
             progress,
             registered,
             placeholders: &crate::contacts::emails::PLACEHOLDERS,
             ctx,
         },
     )
+}
+
+/// The HTML part of one language's sample mail, alone, for the editor's sandboxed frame.
+/// It carries the organizer's own styles, so it gets a policy of its own: inline styles,
+/// nothing that runs, framed only by this site.
+async fn preview_response(
+    state: &AppState,
+    organizer: &Organizer,
+    campaign: Option<Campaign>,
+    form: CampaignForm,
+    lang: &str,
+) -> Result<HttpResponse, AppError> {
+    let wanted: Lang = lang.parse().map_err(|()| AppError::NotFound)?;
+    let mail_ctx = state.config.mail_context();
+    let organizer_id = organizer.0.id;
+    let html = state
+        .db
+        .run(move |conn| {
+            let composed = compose(
+                conn,
+                &mail_ctx,
+                campaign.as_ref(),
+                &form,
+                organizer_id,
+                wanted,
+            )?;
+            let (_, _, _, email) = composed
+                .samples
+                .into_iter()
+                .find(|(l, _, _, _)| *l == wanted)
+                .ok_or(AppError::NotFound)?;
+            Ok(email.html()?)
+        })
+        .await?;
+    use actix_web::http::header;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; \
+             base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+        ))
+        .insert_header((header::X_FRAME_OPTIONS, "SAMEORIGIN"))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(html))
+}
+
+async fn preview(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    path: web::Path<(i64, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, lang) = path.into_inner();
+    let campaign = load(&state, id).await?;
+    let form = CampaignForm::of(&campaign);
+    preview_response(&state, &organizer, Some(campaign), form, &lang).await
+}
+
+async fn new_preview(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    path: web::Path<String>,
+    query: web::Query<NewQuery>,
+) -> Result<HttpResponse, AppError> {
+    let event = new_event(&state, &query).await?;
+    let form = CampaignForm::defaults(&event);
+    preview_response(&state, &organizer, None, form, &path.into_inner()).await
 }
 
 async fn create(
@@ -597,7 +684,7 @@ async fn send_test(
             };
             let run = random_uuid();
             for lang in campaign.lang_list() {
-                let sample = sample_contact(&me, lang);
+                let sample = Contact::stand_in(&me, lang, now());
                 if let Some(mut email) = campaigns::render(
                     &mail_ctx,
                     &campaign,

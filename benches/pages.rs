@@ -22,6 +22,16 @@ const REQUESTS: usize = 200;
 /// Open live streams in the fan-out case.
 const VIEWERS: usize = 300;
 
+/// The demo's upcoming event: its slug follows the date the demo ran on.
+fn next_event(state: &web::Data<AppState>) -> grillplatz::events::model::Event {
+    let mut conn = state.db.pool().get().expect("conn");
+    grillplatz::events::queries::upcoming(&mut conn, grillplatz::clock::now())
+        .expect("query")
+        .into_iter()
+        .next()
+        .expect("the demo has an upcoming event")
+}
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -46,23 +56,25 @@ async fn main() {
     let state = web::Data::new(AppState::new(config, Db::new(pool)));
     let service = test::init_service(app(state.clone())).await;
 
+    let event = format!("/de/events/{}/", next_event(&state).slug);
     let paths = [
-        "/healthz",
-        "/de/",
-        "/de/blog/",
-        "/de/blog/rueckblick-sommergrillen/",
-        "/en/archive/",
-        "/de/events/grillen-2027/",
-        "/de/events/grillen-2027/topics/",
-        "/de/events/grillen-2027/schedule/",
-        "/de/events/grillen-2027/board/",
-        "/de/feed.atom",
-        "/sitemap.xml",
-        "/calendar.ics",
+        "/healthz".to_string(),
+        "/de/".into(),
+        "/de/blog/".into(),
+        "/de/blog/rueckblick-sommergrillen/".into(),
+        "/en/archive/".into(),
+        event.clone(),
+        format!("{event}topics/"),
+        format!("{event}schedule/"),
+        format!("{event}board/"),
+        "/de/feed.atom".into(),
+        "/sitemap.xml".into(),
+        "/calendar.ics".into(),
     ];
     let mut results = Vec::new();
     for path in paths {
-        results.push((path, per_request(&service, path).await));
+        let time = per_request(&service, &path).await;
+        results.push((path, time));
     }
     let reference = results[0].1.as_secs_f64();
     println!("{:<40} {:>12} {:>10}", "page", "per request", "× healthz");
@@ -115,9 +127,7 @@ where
     use grillplatz::topics::queries;
 
     let mut conn = state.db.pool().get().expect("conn");
-    let event = grillplatz::events::queries::public_by_slug(&mut conn, "grillen-2027")
-        .expect("query")
-        .expect("demo event");
+    let event = next_event(state);
     let topics = queries::open_topics(&mut conn, event.id).expect("topics");
     let voter = queries::attendee(&mut conn, event.id, 1)
         .expect("query")
@@ -125,7 +135,7 @@ where
     let res = test::call_service(
         service,
         test::TestRequest::get()
-            .uri("/de/events/grillen-2027/board/stream")
+            .uri(&format!("/de/events/{}/board/stream", event.slug))
             .to_request(),
     )
     .await;
@@ -200,11 +210,9 @@ where
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
 
+    let event = next_event(state);
     let (event_id, voter, topic) = {
         let mut conn = state.db.pool().get().expect("conn");
-        let event = grillplatz::events::queries::public_by_slug(&mut conn, "grillen-2027")
-            .expect("query")
-            .expect("demo event");
         let topics = queries::open_topics(&mut conn, event.id).expect("topics");
         (event.id, 1, topics[0].id)
     };
@@ -233,7 +241,7 @@ where
         })
     };
     let healthz = "/healthz";
-    let board = "/de/events/grillen-2027/topics/";
+    let board = &format!("/de/events/{}/topics/", event.slug);
     let hub = &state.live;
     let (mut quiet, mut busy) = (Samples::default(), Samples::default());
     let (mut renders, mut polls, mut changes, mut delivered) = (0, 0, 0, 0);
@@ -246,7 +254,7 @@ where
             let res = test::call_service(
                 service,
                 test::TestRequest::get()
-                    .uri("/de/events/grillen-2027/board/stream")
+                    .uri(&format!("/de/events/{}/board/stream", event.slug))
                     .to_request(),
             )
             .await;

@@ -339,6 +339,7 @@ impl Config {
     pub fn mail_context(&self) -> crate::mail::links::MailContext {
         crate::mail::links::MailContext::new(&self.base_url, &self.site_name, &self.secret_key)
             .with_organizer(self.mail_from.email.as_ref())
+            .with_site_tz(self.timezone)
     }
 
     /// The transport `SMTP_URL` names, else .eml files under the data directory.

@@ -62,7 +62,7 @@ contact-count = { $count ->
 }
 contact-none = Keine Kontakte gefunden.
 contact-organization = Firma oder Organisation
-contact-tags = Schlagworte
+contact-tags = Schlagwörter
 contact-tags-hint = Durch Kommas getrennt, z. B. kunde, community, halle
 contact-prev = Vorherige Seite
 contact-next = Nächste Seite
@@ -105,7 +105,7 @@ campaign-body = Nachricht (Markdown)
 campaign-langs = An wen, nach Sprache
 campaign-lang-de = Kontakte, die Deutsch lesen
 campaign-lang-en = Kontakte, die Englisch lesen
-campaign-tags = Nur Kontakte mit diesen Schlagworten
+campaign-tags = Nur Kontakte mit diesen Schlagwörtern
 campaign-tags-hint = Nichts angekreuzt heißt: alle.
 campaign-save = Entwurf speichern
 campaign-saved = Der Entwurf ist gespeichert.

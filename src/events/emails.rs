@@ -7,8 +7,13 @@ use crate::i18n::{FluentArg, Lang, format};
 use crate::mail::links::MailContext;
 use crate::mail::{Action, Email};
 
-fn when(event: &Event, lang: Lang) -> String {
-    format::date_time(lang, event.starts_at, event.tz())
+/// "25. Juni 2027, 14:00 Uhr", with the event's zone ("WEST") where it is not the site's.
+fn when(ctx: &MailContext, event: &Event, lang: Lang) -> String {
+    let at = format::date_time(lang, event.starts_at, event.tz());
+    match event.zone_note(ctx.site_tz) {
+        Some(zone) => format!("{at} ({zone})"),
+        None => at,
+    }
 }
 
 fn base(
@@ -35,10 +40,10 @@ fn base(
     }
 }
 
-fn event_args(event: &Event, lang: Lang) -> Vec<(&'static str, FluentArg)> {
+fn event_args(ctx: &MailContext, event: &Event, lang: Lang) -> Vec<(&'static str, FluentArg)> {
     vec![
         ("event", FluentArg::from(event.title(lang))),
-        ("when", FluentArg::from(when(event, lang))),
+        ("when", FluentArg::from(when(ctx, event, lang))),
         (
             "venue",
             FluentArg::from(format!("{}, {}", event.venue_name, event.venue_address)),
@@ -73,7 +78,7 @@ pub fn confirm_link(
     );
     email
         .paragraphs
-        .push(lang.t_args("mail-confirm-text", &event_args(event, lang)));
+        .push(lang.t_args("mail-confirm-text", &event_args(ctx, event, lang)));
     if full {
         email.paragraphs.push(lang.t("mail-confirm-full"));
     }
@@ -103,7 +108,7 @@ pub(crate) fn to_attendee(
         event,
         &rsvp.name,
     );
-    let mut args = event_args(event, lang);
+    let mut args = event_args(ctx, event, lang);
     args.extend_from_slice(extra);
     email
         .paragraphs

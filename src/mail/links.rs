@@ -14,6 +14,8 @@ pub struct MailContext {
     pub site_name: String,
     /// Who calendar files name as ORGANIZER (the sender address).
     pub organizer_email: String,
+    /// The site's time zone: mails name an event's zone where it differs.
+    pub site_tz: chrono_tz::Tz,
     secret: Vec<u8>,
 }
 
@@ -23,12 +25,18 @@ impl MailContext {
             base_url: base_url.to_string(),
             site_name: site_name.to_string(),
             organizer_email: "grillplatz@localhost".to_string(),
+            site_tz: chrono_tz::Europe::Berlin,
             secret: secret.to_vec(),
         }
     }
 
     pub fn with_organizer(mut self, email: &str) -> MailContext {
         self.organizer_email = email.to_string();
+        self
+    }
+
+    pub fn with_site_tz(mut self, tz: chrono_tz::Tz) -> MailContext {
+        self.site_tz = tz;
         self
     }
 

@@ -669,6 +669,27 @@ async fn each_event_keeps_its_own_time_zone() {
     let edit = client.get(res.location()).await;
     assert_eq!(edit.field("timezone").as_deref(), Some("Europe/Lisbon"));
     assert_eq!(edit.field("start_time").as_deref(), Some("14:00"));
+    // Mails name the zone too: their readers may be anywhere.
+    let mut visitor = app.client().await;
+    let event = "/de/events/grillen-in-lissabon/";
+    let fields = [
+        ("name", "Rui"),
+        ("email", "rui@example.org"),
+        ("lang", "de"),
+        ("guests", "0"),
+        ("diet", "vegan"),
+        ("consent", "yes"),
+    ];
+    let res = visitor.submit(event, &format!("{event}rsvp"), &fields).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let body: String = with_conn(&app, |c| {
+        outbox::table
+            .filter(outbox::recipient.eq("rui@example.org"))
+            .select(outbox::body_text)
+            .first(c)
+            .expect("mail")
+    });
+    assert!(body.contains("10. Juli 2099, 14:00 Uhr (WEST)"), "{body}");
 }
 
 fn rsvp_row(app: &TestApp, email: &str) -> (String, i32, bool) {

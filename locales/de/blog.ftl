@@ -108,3 +108,11 @@ category-moved-hint = Wer eine Kategorie unter der Adresse der anderen Sprache a
 category-save = Kategorie speichern
 category-saved = Kategorie gespeichert.
 category-list-hint = Über den Namen bearbeitest du eine Kategorie; darunter steht ihre öffentliche Adresse in der jeweiligen Sprache.
+post-delete-question = „{ $title }“ löschen?
+post-delete-consequence = { $count ->
+    [0] Der Beitrag verschwindet von der Website, auch aus Feeds und Archiv; Links darauf führen ins Leere. Das lässt sich nicht rückgängig machen.
+    [one] Der Beitrag verschwindet mit seinem einen Kommentar von der Website, auch aus Feeds und Archiv; Links darauf führen ins Leere. Das lässt sich nicht rückgängig machen.
+   *[other] Der Beitrag verschwindet mit seinen { $count } Kommentaren von der Website, auch aus Feeds und Archiv; Links darauf führen ins Leere. Das lässt sich nicht rückgängig machen.
+}
+comment-delete-question = Kommentar von { $name } löschen?
+comment-delete-consequence = Der Kommentar verschwindet ganz, auch aus der Moderation. Soll er nur nicht erscheinen, lehne ihn ab oder markiere ihn als Spam. Das lässt sich nicht rückgängig machen.

@@ -139,3 +139,5 @@ campaign-save-first = Speichere zuerst den Entwurf – dann kannst du dir eine T
 unsubscribe-test = Das war eine Test-E-Mail: Hier würden sich Empfänger:innen abmelden oder ihre Einstellungen ändern. Für dich ändert sich nichts, auch wenn du die Knöpfe ausprobierst.
 unsubscribe-test-done = Test: Empfänger:innen wären jetzt abgemeldet. Geändert hat sich nichts.
 unsubscribe-test-saved = Test: Hier würden die Einstellungen gespeichert. Geändert hat sich nichts.
+contact-delete-question = { $name } löschen?
+contact-delete-consequence = Der Kontakt wird mit allen Angaben und Schlagwörtern gelöscht und bekommt keine Einladungen mehr. Das lässt sich nicht rückgängig machen.

@@ -108,3 +108,11 @@ category-moved-hint = Whoever opens a category under the other language's addres
 category-save = Save category
 category-saved = Category saved.
 category-list-hint = Choose a name to edit the category; below it is its public address in that language.
+post-delete-question = Delete “{ $title }”?
+post-delete-consequence = { $count ->
+    [0] The post disappears from the site, from feeds and the archive too; links to it lead nowhere. This cannot be undone.
+    [one] The post disappears from the site with its one comment, from feeds and the archive too; links to it lead nowhere. This cannot be undone.
+   *[other] The post disappears from the site with its { $count } comments, from feeds and the archive too; links to it lead nowhere. This cannot be undone.
+}
+comment-delete-question = Delete the comment by { $name }?
+comment-delete-consequence = The comment is gone for good, from moderation too. If it should only not appear, reject it or mark it as spam. This cannot be undone.

@@ -139,3 +139,5 @@ campaign-save-first = Save the draft first – then you can send yourself a test
 unsubscribe-test = This was a test email: here recipients would unsubscribe or change their settings. Nothing changes for you, even if you try the buttons.
 unsubscribe-test-done = Test: a recipient would be unsubscribed now. Nothing was changed.
 unsubscribe-test-saved = Test: the settings would be saved here. Nothing was changed.
+contact-delete-question = Delete { $name }?
+contact-delete-consequence = The contact is deleted with all details and tags and gets no more invitations. This cannot be undone.

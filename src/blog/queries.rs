@@ -575,6 +575,14 @@ pub fn set_comment_status(conn: &mut DbConn, id: i64, status: CommentStatus) -> 
         .execute(conn)
 }
 
+pub fn comment_by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<Comment>> {
+    comments::table
+        .find(id)
+        .select(Comment::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn delete_comment(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
     diesel::delete(comments::table.find(id)).execute(conn)
 }

@@ -345,9 +345,19 @@ async fn scheduled_posts_appear_by_themselves_and_can_be_unpublished() {
         .await;
     assert_eq!(res.status, 303);
     assert_eq!(client.get("/de/blog/spaeter/").await.status, 404);
-    let res = client
-        .submit(&edit, &format!("/admin/posts/{id}/delete"), &[])
-        .await;
+    // Deleting asks first, with what goes with the post; asking deletes nothing.
+    let question = format!("/admin/posts/{id}/delete");
+    let ask = client.get(&question).await;
+    assert_eq!(ask.status, 200);
+    assert_eq!(ask.texts("h1").len(), 1);
+    assert!(
+        ask.texts("h1")[0].ends_with("löschen?"),
+        "{:?}",
+        ask.texts("h1")
+    );
+    ask.assert_contains("Das lässt sich nicht rückgängig machen.");
+    assert_eq!(client.get(&edit).await.status, 200);
+    let res = client.submit(&question, &question, &[]).await;
     assert_eq!(res.status, 303);
     assert_eq!(client.get(&edit).await.status, 404);
     assert_eq!(
@@ -413,6 +423,24 @@ async fn comments_are_moderated_from_the_queue() {
             .expect("row")
     });
     assert_eq!(status, "spam");
+    // Deleting, unlike spam, is for good: it asks first.
+    let question = format!("/admin/comments/{spam}/delete");
+    let ask = client.get(&question).await;
+    assert_eq!(ask.texts("h1"), ["Kommentar von Bot löschen?"]);
+    ask.assert_contains("lehne ihn ab oder markiere ihn als Spam");
+    let count = |app: &TestApp| {
+        with_conn(app, |c| {
+            comments::table
+                .count()
+                .get_result::<i64>(c)
+                .expect("count")
+        })
+    };
+    assert_eq!(count(&app), 2);
+    let res = client.submit(&question, &question, &[]).await;
+    assert_eq!(res.status, 303);
+    assert_eq!(count(&app), 1);
+    assert_eq!(client.get("/admin/comments/999999/delete").await.status, 404);
     assert_eq!(
         client
             .submit(

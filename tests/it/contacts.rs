@@ -104,7 +104,15 @@ async fn organizers_keep_the_contact_list() {
             .expect("ben")
     });
     let page = format!("/admin/contacts/{id}");
-    let res = client.submit(&page, &format!("{page}/delete"), &[]).await;
+    let question = format!("{page}/delete");
+    let ask = client.get(&question).await;
+    ask.assert_contains("löschen?");
+    ask.assert_contains("bekommt keine Einladungen mehr");
+    client
+        .get("/admin/contacts")
+        .await
+        .assert_contains("ben@example.org");
+    let res = client.submit(&question, &question, &[]).await;
     assert_eq!(res.status, 303);
     client
         .get("/admin/contacts")

@@ -680,7 +680,9 @@ async fn each_event_keeps_its_own_time_zone() {
         ("diet", "vegan"),
         ("consent", "yes"),
     ];
-    let res = visitor.submit(event, &format!("{event}rsvp"), &fields).await;
+    let res = visitor
+        .submit(event, &format!("{event}rsvp"), &fields)
+        .await;
     assert_eq!(res.status, 303, "{}", res.body);
     let body: String = with_conn(&app, |c| {
         outbox::table

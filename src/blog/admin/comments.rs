@@ -6,19 +6,21 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::admin::Organizer;
-use crate::admin::admin_ctx;
+use crate::admin::confirm::{self, Question};
+use crate::admin::{Organizer, act_on_row, admin_ctx};
 use crate::blog::model::CommentStatus;
 use crate::blog::queries;
 use crate::error::AppError;
 use crate::i18n::format;
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{CsrfForm, CsrfOnly};
 use crate::web::session::{self, FlashKind};
 use crate::web::{PageCtx, render, see_other};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/comments", web::get().to(queue))
-        .route("/comments/{id}", web::post().to(moderate));
+        .route("/comments/{id}", web::post().to(moderate))
+        .route("/comments/{id}/delete", web::get().to(delete_question))
+        .route("/comments/{id}/delete", web::post().to(delete));
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -124,13 +126,10 @@ async fn moderate(
     let action = form.action.clone();
     let changed = state
         .db
-        .run(move |conn| match action.as_str() {
-            "delete" => Ok(queries::delete_comment(conn, id)?),
-            other => {
-                let status = CommentStatus::parse(other)
-                    .ok_or_else(|| AppError::BadRequest(format!("unknown action {other}")))?;
-                Ok(queries::set_comment_status(conn, id, status)?)
-            }
+        .run(move |conn| {
+            let status = CommentStatus::parse(&action)
+                .ok_or_else(|| AppError::BadRequest(format!("unknown action {action}")))?;
+            Ok(queries::set_comment_status(conn, id, status)?)
         })
         .await?;
     if changed == 0 {
@@ -142,4 +141,50 @@ async fn moderate(
         "/admin/comments?status={}",
         back.as_str()
     )))
+}
+
+/// Deleting is for good; rejecting or marking as spam only hides a comment.
+async fn delete_question(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let comment = state
+        .db
+        .run(move |conn| queries::comment_by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await?;
+    let lang = ctx.lang;
+    let back = format!("/admin/comments?status={}", comment.status.as_str());
+    let question = Question {
+        title: lang.t_args(
+            "comment-delete-question",
+            &[("name", comment.author_name.as_str().into())],
+        ),
+        consequence: lang.t("comment-delete-consequence"),
+        action: format!("/admin/comments/{id}/delete"),
+        button: lang.t("comment-action-delete"),
+        back,
+    };
+    confirm::ask(&state, ctx, "comments", question).await
+}
+
+async fn delete(
+    state: web::Data<AppState>,
+    session: Session,
+    _organizer: Organizer,
+    path: web::Path<i64>,
+    _csrf: CsrfForm<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let work = move |conn: &mut crate::db::DbConn| Ok(queries::delete_comment(conn, id)?);
+    act_on_row(
+        &state,
+        &session,
+        work,
+        "comment-moderated",
+        "/admin/comments",
+    )
+    .await
 }

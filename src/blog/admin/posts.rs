@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use crate::AppState;
 use crate::admin::Organizer;
+use crate::admin::confirm::{self, Question};
 use crate::admin::{act_on_row, admin_ctx};
 use crate::blog::model::{Category, CategoryInput, Post, PostState, PostStatus};
 use crate::blog::queries::{self, PostInput};
@@ -28,6 +29,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/posts/{id}/edit", web::get().to(edit_form))
         .route("/posts/{id}/edit", web::post().to(update))
         .route("/posts/{id}/unpublish", web::post().to(unpublish))
+        .route("/posts/{id}/delete", web::get().to(delete_question))
         .route("/posts/{id}/delete", web::post().to(delete))
         .route("/categories", web::get().to(categories))
         .route("/categories", web::post().to(add_category))
@@ -574,6 +576,35 @@ async fn unpublish(
     let work = move |conn: &mut DbConn| Ok(queries::unpublish(conn, id)?);
     let then = format!("/admin/posts/{id}/edit");
     act_on_row(&state, &session, work, "post-unpublished", &then).await
+}
+
+async fn delete_question(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _organizer: Organizer,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (post, comments) = state
+        .db
+        .run(move |conn| {
+            let post = queries::post_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let comments = queries::approved_comments(conn, id)?.len() as i64;
+            Ok((post, comments))
+        })
+        .await?;
+    let lang = ctx.lang;
+    let question = Question {
+        title: lang.t_args(
+            "post-delete-question",
+            &[("title", post.title.as_str().into())],
+        ),
+        consequence: lang.t_args("post-delete-consequence", &[("count", comments.into())]),
+        action: format!("/admin/posts/{id}/delete"),
+        button: lang.t("editor-delete"),
+        back: format!("/admin/posts/{id}/edit"),
+    };
+    confirm::ask(&state, ctx, "posts", question).await
 }
 
 async fn delete(

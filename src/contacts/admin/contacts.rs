@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::admin::Organizer;
+use crate::admin::confirm::{self, Question};
 use crate::admin::{act_on_row, admin_ctx};
 use crate::clock::now;
 use crate::contacts::model::{Contact, ContactSource, ContactStatus};
@@ -26,6 +27,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/contacts/new", web::post().to(create))
         .route("/contacts/{id}", web::get().to(edit_form))
         .route("/contacts/{id}", web::post().to(update))
+        .route("/contacts/{id}/delete", web::get().to(delete_question))
         .route("/contacts/{id}/delete", web::post().to(delete))
         .route("/contacts/{id}/reactivate", web::post().to(reactivate));
 }
@@ -355,6 +357,30 @@ async fn update(
 ) -> Result<HttpResponse, AppError> {
     let (contact, _) = load(&state, path.into_inner()).await?;
     save(&state, ctx, &session, Some(contact), form.into_inner()).await
+}
+
+async fn delete_question(
+    state: web::Data<AppState>,
+    ctx: PageCtx,
+    _o: Organizer,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (contact, _) = load(&state, id).await?;
+    let lang = ctx.lang;
+    let who = if contact.name.is_empty() {
+        &contact.email
+    } else {
+        &contact.name
+    };
+    let question = Question {
+        title: lang.t_args("contact-delete-question", &[("name", who.as_str().into())]),
+        consequence: lang.t("contact-delete-consequence"),
+        action: format!("/admin/contacts/{id}/delete"),
+        button: lang.t("admin-delete"),
+        back: format!("/admin/contacts/{id}"),
+    };
+    confirm::ask(&state, ctx, "contacts", question).await
 }
 
 async fn delete(

@@ -76,7 +76,7 @@ confirm-unknown = Diesen Link kennen wir nicht, oder er wurde schon benutzt.
 confirm-manage = Anmeldung ansehen oder ändern
 manage-title = Deine Anmeldung
 manage-position = { $count ->
-    [one] Du bist als Nächstes dran.
+    [one] Du stehst auf der Warteliste und bist als Nächstes dran.
    *[other] Du stehst auf Platz { $count } der Warteliste.
 }
 manage-save = Änderungen speichern

@@ -76,7 +76,7 @@ confirm-unknown = We do not know this link, or it has been used already.
 confirm-manage = View or change your registration
 manage-title = Your registration
 manage-position = { $count ->
-    [one] You are next in line.
+    [one] You are on the waiting list and next in line.
    *[other] You are number { $count } on the waiting list.
 }
 manage-save = Save changes

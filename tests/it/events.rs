@@ -690,7 +690,7 @@ async fn a_full_event_offers_the_waiting_list_at_every_step() {
     // The manage page counts the same way and speaks to someone who waits.
     let manage = link(&mail_to(&app, "ben@example.org")[1].1, "/de/rsvp/");
     let page = client.get(&manage).await;
-    page.assert_contains("Du bist als Nächstes dran.");
+    page.assert_contains("Du stehst auf der Warteliste und bist als Nächstes dran.");
     assert_eq!(page.texts("a.button-danger"), ["Von der Warteliste nehmen"]);
     page.assert_lacks("damit jemand anderes deinen Platz bekommt");
     let ask = client.get(&format!("{manage}cancel")).await;

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
-use super::handlers::{CategoryLookup, find_category, moved};
+use super::categories::{CategoryLookup, find_category, moved};
 use super::model::Post;
 use super::pages::byline;
 use super::queries::{self, Listing};

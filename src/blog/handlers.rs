@@ -6,9 +6,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
+use super::categories::{CategoryLookup, find_category, moved};
 use super::feeds;
 use super::forms::CommentForm;
-use super::model::{Category, CommentStatus, Post};
+use super::model::{CommentStatus, Post};
 use super::pages::{
     ArchivePage, ArchiveYear, CommentView, CountedLink, ListingPage, PostPage, Sidebar,
     UntranslatedPage, archive_months, cards, category_link, month_link, tag_link,
@@ -121,44 +122,6 @@ async fn index(
         feed_href: Some(format!("/{lang}/feed.atom")),
     };
     listing_page(&state, ctx, &query, spec).await
-}
-
-/// The category of a listing or feed address: found under its slug in `lang`, or a
-/// redirect (301) there when the address uses the other language's slug.
-pub(super) enum CategoryLookup {
-    Found(Category),
-    Moved(String),
-}
-
-pub(super) async fn find_category(
-    state: &AppState,
-    req: &HttpRequest,
-    lang: Lang,
-    slug: String,
-    tail: &'static str,
-) -> Result<CategoryLookup, AppError> {
-    let lookup = slug.clone();
-    let category = state
-        .db
-        .run(move |conn| Ok(queries::category_by_slug(conn, lang, &lookup)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if category.slug(lang) == slug {
-        return Ok(CategoryLookup::Found(category));
-    }
-    let mut location = format!("{}{tail}", category.path(lang));
-    if !req.query_string().is_empty() {
-        location.push('?');
-        location.push_str(req.query_string());
-    }
-    Ok(CategoryLookup::Moved(location))
-}
-
-/// 301 to `location`, a path built from stored slugs.
-pub(super) fn moved(location: &str) -> HttpResponse {
-    HttpResponse::MovedPermanently()
-        .insert_header((actix_web::http::header::LOCATION, location.to_string()))
-        .finish()
 }
 
 async fn category(

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+/// The session cookie's name.
+pub const COOKIE: &str = "grillplatz";
 const ORGANIZER: &str = "organizer-session";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
@@ -16,7 +18,7 @@ const FLASH: &str = "flash";
 /// The session middleware: private (encrypted) cookie, HttpOnly, SameSite=Lax.
 pub fn middleware(secret: &[u8], secure: bool) -> SessionMiddleware<CookieSessionStore> {
     SessionMiddleware::builder(CookieSessionStore::default(), Key::from(secret))
-        .cookie_name("grillplatz".into())
+        .cookie_name(COOKIE.into())
         .cookie_secure(secure)
         .cookie_http_only(true)
         .cookie_same_site(SameSite::Lax)
@@ -105,8 +107,19 @@ pub fn verify_csrf(session: &Session, submitted: &str) -> Result<(), AppError> {
     }
 }
 
+const ATTENDEE: &str = "attendee:";
+
 fn attendee_key(event_id: i64) -> String {
-    format!("attendee:{event_id}")
+    format!("{ATTENDEE}{event_id}")
+}
+
+/// Whether the session speaks for someone (an organizer, a remembered attendee), which a
+/// forged request must never borrow.
+pub fn has_identity(session: &Session) -> bool {
+    session
+        .entries()
+        .keys()
+        .any(|key| key == ORGANIZER || key.starts_with(ATTENDEE))
 }
 
 /// Remembers which RSVP this browser belongs to for an event, once its owner proved it by a
@@ -156,6 +169,11 @@ pub fn flash(session: &Session, kind: FlashKind, key: &str) {
     );
 }
 
+/// The flashed message, removed so it shows once; a session without one stays unchanged
+/// (no cookie is sent again).
 pub fn take_flash(session: &Session) -> Option<Flash> {
+    if !session.contains_key(FLASH) {
+        return None;
+    }
     session.remove_as::<Flash>(FLASH).and_then(Result::ok)
 }

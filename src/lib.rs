@@ -172,6 +172,7 @@ pub fn app(
         .wrap(web::errors::handlers())
         .wrap(from_fn(web::private_token_pages))
         .wrap(from_fn(admin::guard::identify))
+        .wrap(from_fn(web::session::drop_empty))
         .wrap(session)
         .wrap(from_fn(web::cache::revalidate))
         .wrap(web::cache::compress())

@@ -52,11 +52,14 @@ impl PageCtx {
             .unwrap_or_else(|| "Grillplatz".into());
         let session = req.get_session();
         let path = req.path().to_string();
+        // The message first: a session that held only it is ended after this page, and
+        // its forms then carry the anonymous token.
+        let flash = session::take_flash(&session);
         let mut ctx = PageCtx {
             lang,
             csrf: csrf::token(req, &session),
             organizer: session::organizer(req),
-            flash: session::take_flash(&session),
+            flash,
             switch_href: lang::switch_href(&format!("/{}/", lang.other())),
             alternates: Vec::new(),
             section: "",

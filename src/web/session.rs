@@ -2,8 +2,11 @@
 
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::storage::CookieSessionStore;
-use actix_session::{Session, SessionMiddleware};
+use actix_session::{Session, SessionExt, SessionMiddleware};
+use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest};
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +64,22 @@ pub fn set_organizer(req: &HttpRequest, who: SessionOrganizer) {
 /// The organizer session token the cookie carries.
 pub fn organizer_token(session: &Session) -> Option<String> {
     session.get::<String>(ORGANIZER).ok().flatten()
+}
+
+/// Ends a session with nothing left in it (its message was shown), so the visitor's
+/// next pages are the cacheable ones again. Runs after the handler: nothing it stored
+/// is lost.
+pub async fn drop_empty(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let had_cookie = req.cookie(COOKIE).is_some();
+    let res = next.call(req).await?;
+    let session = res.request().get_session();
+    if had_cookie && session.entries().is_empty() {
+        session.purge();
+    }
+    Ok(res)
 }
 
 /// Starts an organizer session in a fresh cookie, so a planted session id or token is useless.

@@ -95,6 +95,10 @@ async fn a_visitor_registers_from_a_cached_event_page_and_a_forged_form_is_refus
     let after = client.get(res.location()).await;
     assert_eq!(after.header("cache-control"), PRIVATE);
     assert!(after.headers.get("etag").is_none());
+    // Once it was shown, the session is over and the pages are the public ones again.
+    let later = client.get(EVENT).await;
+    assert!(later.headers.get("set-cookie").is_none());
+    assert_eq!(later.header("cache-control"), PUBLIC);
 }
 
 #[actix_web::test]

@@ -52,18 +52,23 @@ pub async fn revalidate(
         }
     };
     let headers = head.headers_mut();
-    if personal_request || headers.contains_key(header::SET_COOKIE) || marked_private(headers) {
+    // A handler's own policy stands (static files are the same for everyone).
+    let chosen = headers.contains_key(header::CACHE_CONTROL);
+    if headers.contains_key(header::SET_COOKIE)
+        || marked_private(headers)
+        || (personal_request && !chosen)
+    {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
         return Ok(ServiceResponse::new(
             req,
             head.set_body(BoxBody::new(bytes)),
         ));
     }
-    if !headers.contains_key(header::CACHE_CONTROL) {
+    if !chosen {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PUBLIC));
+        // A browser that later holds a session must not be shown the anonymous page.
+        headers.append(header::VARY, HeaderValue::from_static("Cookie"));
     }
-    // A browser that later holds a session must not be shown the anonymous page.
-    headers.append(header::VARY, HeaderValue::from_static("Cookie"));
     let etag = etag(&bytes);
     let unchanged = validators.unchanged(&etag, headers);
     if let Ok(value) = HeaderValue::from_str(&etag) {

@@ -271,6 +271,19 @@ async fn personal_and_secret_link_pages_are_never_stored() {
     let board = fresh.get("/de/events/sommergrillen/topics/").await;
     assert_eq!(board.status, 200);
     assert_eq!(board.header("cache-control"), PRIVATE);
+    // Static files stay cacheable for everyone.
+    let css = board
+        .html()
+        .select(&scraper::Selector::parse("link[rel=stylesheet]").expect("selector"))
+        .next()
+        .and_then(|link| link.value().attr("href").map(str::to_string))
+        .expect("a stylesheet");
+    let css = fresh.get(&css).await;
+    assert_eq!(css.status, 200);
+    assert_eq!(
+        css.header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
     let healthz = fresh.get("/healthz").await;
     assert_eq!(healthz.header("cache-control"), PRIVATE);
 }

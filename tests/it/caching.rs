@@ -91,6 +91,14 @@ async fn a_visitor_registers_from_a_cached_event_page_and_a_forged_form_is_refus
         .await;
     assert_eq!(res.status, 303);
     assert_eq!(crate::events::mail_to(&app, "jana@example.org").len(), 1);
+    // A browser that sends only `Origin` is checked against the site's address.
+    let mut older = app.client().await;
+    let mut fields = rsvp_fields("Olaf", "olaf@example.org", "0");
+    fields.push(("csrf", &token));
+    let sent = older
+        .post_with(action, &fields, ("origin", "http://grillplatz.test"))
+        .await;
+    assert_eq!(sent.status, 303);
     // The page after the redirect shows the visitor's message: private from now on.
     let after = client.get(res.location()).await;
     assert_eq!(after.header("cache-control"), PRIVATE);

@@ -94,6 +94,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .app_data(web::forms::query_config())
         .app_data(web::forms::path_config())
         .route("/", aweb::get().to(web::lang::root))
+        .route("/lang/{target:.*}", aweb::get().to(web::lang::switch))
         .route("/favicon.ico", aweb::get().to(web::assets::favicon))
         .route(
             "/static/{hash}/{name:.*}",
@@ -170,9 +171,11 @@ pub fn app(
         .configure(configure)
         .wrap(web::errors::handlers())
         .wrap(from_fn(web::private_token_pages))
-        .wrap(from_fn(web::lang::remember))
         .wrap(from_fn(admin::guard::identify))
+        .wrap(from_fn(web::session::drop_empty))
         .wrap(session)
+        .wrap(from_fn(web::cache::revalidate))
+        .wrap(web::cache::compress())
         .wrap(security_headers(https))
         .wrap(from_fn(web::access_log::log))
 }

@@ -120,10 +120,16 @@ async fn render_feed(state: &AppState, spec: FeedSpec) -> Result<HttpResponse, A
     author.set_name(state.config.site_name.clone());
     author.set_uri(Some(format!("{base}/{lang}/")));
     feed.set_authors(vec![author]);
+    let has_entries = !entries.is_empty();
     feed.set_entries(entries);
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"))
-        .body(feed.to_string()))
+    let mut res = HttpResponse::Ok();
+    res.insert_header((header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"));
+    // Feed readers that only send If-Modified-Since: an edit or a new post moves it on.
+    if has_entries {
+        let modified = std::time::SystemTime::from(updated.with_timezone(&Utc));
+        res.insert_header(header::LastModified(modified.into()));
+    }
+    Ok(res.body(feed.to_string()))
 }
 
 pub async fn feed(

@@ -139,7 +139,11 @@ async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         })
         .await;
     match probe {
-        Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ok"),
+        // A cached answer would hide an outage.
+        Ok(()) => HttpResponse::Ok()
+            .content_type("text/plain")
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body("ok"),
         Err(err) => {
             tracing::error!(error = %err, "health check failed");
             HttpResponse::ServiceUnavailable()

@@ -7,7 +7,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use crate::error::AppError;
 use crate::i18n::{FluentArg, Lang};
-use crate::web::{assets, lang, session};
+use crate::web::{assets, csrf, lang, session};
 
 /// A `<link rel="alternate" hreflang>` entry.
 #[derive(Debug, Clone)]
@@ -52,12 +52,15 @@ impl PageCtx {
             .unwrap_or_else(|| "Grillplatz".into());
         let session = req.get_session();
         let path = req.path().to_string();
+        // The message first: a session that held only it is ended after this page, and
+        // its forms then carry the anonymous token.
+        let flash = session::take_flash(&session);
         let mut ctx = PageCtx {
             lang,
-            csrf: session::csrf_token(&session),
+            csrf: csrf::token(req, &session),
             organizer: session::organizer(req),
-            flash: session::take_flash(&session),
-            switch_href: format!("/{}/", lang.other()),
+            flash,
+            switch_href: lang::switch_href(&format!("/{}/", lang.other())),
             alternates: Vec::new(),
             section: "",
             pending_comments: 0,
@@ -84,7 +87,7 @@ impl PageCtx {
             organizer: None,
             flash: None,
             alternates: Vec::new(),
-            switch_href: format!("/{}/", lang.other()),
+            switch_href: lang::switch_href(&format!("/{}/", lang.other())),
             section: "",
             pending_comments: 0,
         }
@@ -117,7 +120,8 @@ impl PageCtx {
             Lang::De => de,
             Lang::En => en,
         };
-        self.switch_href = other.unwrap_or_else(|| format!("/{}/blog/", self.lang.other()));
+        self.switch_href =
+            lang::switch_href(&other.unwrap_or_else(|| format!("/{}/blog/", self.lang.other())));
     }
 
     pub fn with_section(mut self, section: &'static str) -> PageCtx {

@@ -43,7 +43,7 @@ impl CsrfProtected for Vec<(String, String)> {
     }
 }
 
-/// A urlencoded form whose CSRF token was checked against the session before the handler
+/// A urlencoded form whose CSRF token was checked (see `web::csrf`) before the handler
 /// runs, so no handler can forget the check. A wrong or missing token is a 403 page.
 #[derive(Debug)]
 pub struct CsrfForm<T>(pub T);
@@ -72,9 +72,10 @@ where
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let form = web::Form::<T>::from_request(req, payload);
         let session = req.get_session();
+        let req = req.clone();
         Box::pin(async move {
             let form = form.await?.into_inner();
-            crate::web::session::verify_csrf(&session, form.csrf())?;
+            crate::web::csrf::verify(&req, &session, form.csrf())?;
             Ok(CsrfForm(form))
         })
     }

@@ -1,13 +1,12 @@
-//! Which language a visitor gets: the URL prefix, else a remembered choice, else Accept-Language.
+//! Which language a visitor gets: the URL prefix, else the language they last switched
+//! to, else Accept-Language.
 
-use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, http::header};
 
+use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::session;
+use crate::web::{redirect, session};
 
 pub const COOKIE: &str = "lang";
 
@@ -47,27 +46,34 @@ pub fn of_path(path: &str) -> Option<Lang> {
         .and_then(|code| code.parse().ok())
 }
 
-/// Remembers the language of the last page read, so `/` leads back to it.
-pub async fn remember(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let lang = of_path(req.path());
-    let current = req.cookie(COOKIE).map(|c| c.value().to_string());
-    let mut res = next.call(req).await?;
-    if let Some(lang) = lang
-        && res.status().is_success()
-        && current.as_deref() != Some(lang.code())
-    {
-        let cookie = Cookie::build(COOKIE, lang.code())
-            .path("/")
-            .max_age(Duration::days(365))
-            .same_site(SameSite::Lax)
-            .http_only(true)
-            .finish();
-        res.response_mut().add_cookie(&cookie)?;
+/// The language switcher's link to `target` (a page under `/de/` or `/en/`): it goes
+/// through [`switch`], so the choice is remembered only when the visitor makes it and
+/// every other page stays free of cookies.
+pub fn switch_href(target: &str) -> String {
+    format!("/lang{target}")
+}
+
+/// `/lang/{de|en}/…`: remembers the language and sends the visitor on to the page.
+pub async fn switch(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let target = req.path().strip_prefix("/lang").unwrap_or_default();
+    let Some(lang) = of_path(target).filter(|_| redirect::is_local_path(target)) else {
+        return Err(AppError::NotFound);
+    };
+    let mut location = target.to_string();
+    if !req.query_string().is_empty() {
+        location.push('?');
+        location.push_str(req.query_string());
     }
-    Ok(res)
+    let cookie = Cookie::build(COOKIE, lang.code())
+        .path("/")
+        .max_age(Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .finish();
+    let mut res = redirect::see_other(&location);
+    res.add_cookie(&cookie)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("lang cookie: {e}")))?;
+    Ok(super::private(res))
 }
 
 #[cfg(test)]

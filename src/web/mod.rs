@@ -2,7 +2,9 @@
 
 pub mod access_log;
 pub mod assets;
+pub mod cache;
 pub mod context;
+pub mod csrf;
 pub mod csv;
 pub mod errors;
 pub mod forms;

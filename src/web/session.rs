@@ -2,13 +2,18 @@
 
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::storage::CookieSessionStore;
-use actix_session::{Session, SessionMiddleware};
+use actix_session::{Session, SessionExt, SessionMiddleware};
+use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+/// The session cookie's name.
+pub const COOKIE: &str = "grillplatz";
 const ORGANIZER: &str = "organizer-session";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
@@ -16,7 +21,7 @@ const FLASH: &str = "flash";
 /// The session middleware: private (encrypted) cookie, HttpOnly, SameSite=Lax.
 pub fn middleware(secret: &[u8], secure: bool) -> SessionMiddleware<CookieSessionStore> {
     SessionMiddleware::builder(CookieSessionStore::default(), Key::from(secret))
-        .cookie_name("grillplatz".into())
+        .cookie_name(COOKIE.into())
         .cookie_secure(secure)
         .cookie_http_only(true)
         .cookie_same_site(SameSite::Lax)
@@ -59,6 +64,22 @@ pub fn set_organizer(req: &HttpRequest, who: SessionOrganizer) {
 /// The organizer session token the cookie carries.
 pub fn organizer_token(session: &Session) -> Option<String> {
     session.get::<String>(ORGANIZER).ok().flatten()
+}
+
+/// Ends a session with nothing left in it (its message was shown), so the visitor's
+/// next pages are the cacheable ones again. Runs after the handler: nothing it stored
+/// is lost.
+pub async fn drop_empty(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let had_cookie = req.cookie(COOKIE).is_some();
+    let res = next.call(req).await?;
+    let session = res.request().get_session();
+    if had_cookie && session.entries().is_empty() {
+        session.purge();
+    }
+    Ok(res)
 }
 
 /// Starts an organizer session in a fresh cookie, so a planted session id or token is useless.
@@ -105,8 +126,19 @@ pub fn verify_csrf(session: &Session, submitted: &str) -> Result<(), AppError> {
     }
 }
 
+const ATTENDEE: &str = "attendee:";
+
 fn attendee_key(event_id: i64) -> String {
-    format!("attendee:{event_id}")
+    format!("{ATTENDEE}{event_id}")
+}
+
+/// Whether the session speaks for someone (an organizer, a remembered attendee), which a
+/// forged request must never borrow.
+pub fn has_identity(session: &Session) -> bool {
+    session
+        .entries()
+        .keys()
+        .any(|key| key == ORGANIZER || key.starts_with(ATTENDEE))
 }
 
 /// Remembers which RSVP this browser belongs to for an event, once its owner proved it by a
@@ -156,6 +188,11 @@ pub fn flash(session: &Session, kind: FlashKind, key: &str) {
     );
 }
 
+/// The flashed message, removed so it shows once; a session without one stays unchanged
+/// (no cookie is sent again).
 pub fn take_flash(session: &Session) -> Option<Flash> {
+    if !session.contains_key(FLASH) {
+        return None;
+    }
     session.remove_as::<Flash>(FLASH).and_then(Result::ok)
 }

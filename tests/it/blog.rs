@@ -20,10 +20,20 @@ async fn root_redirects_by_cookie_then_accept_language_then_german() {
         .get_with("/", ("accept-language", "fr-FR, fr;q=0.9"))
         .await;
     assert_eq!(res.location(), "/de/");
-    // Reading an English page remembers the choice, which beats Accept-Language.
+    // Reading a page remembers nothing; switching language does, and beats Accept-Language.
     client.get("/en/blog/").await;
     let res = client.get_with("/", ("accept-language", "de")).await;
+    assert_eq!(res.location(), "/de/");
+    let res = client.get("/lang/en/blog/").await;
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location(), "/en/blog/");
+    assert_eq!(res.header("cache-control"), "private, no-store");
+    let res = client.get_with("/", ("accept-language", "de")).await;
     assert_eq!(res.location(), "/en/");
+    // The switch leads only to the site's own pages.
+    for bad in ["/lang/fr/", "/lang//evil.example/"] {
+        assert_eq!(client.get(bad).await.status, 404, "{bad}");
+    }
 }
 
 #[actix_web::test]
@@ -59,7 +69,9 @@ async fn every_page_type_has_lang_and_hreflang_alternates() {
             ));
             res.assert_contains("hreflang=\"x-default\"");
             let other = if lang == "de" { "en" } else { "de" };
-            res.assert_contains(&format!("class=\"lang-switch\" href=\"/{other}/{path}\""));
+            res.assert_contains(&format!(
+                "class=\"lang-switch\" href=\"/lang/{other}/{path}\""
+            ));
         }
     }
 }
@@ -83,14 +95,14 @@ async fn switcher_leads_to_the_translation_or_the_other_blog() {
     let mut client = app.client().await;
 
     let res = client.get("/de/blog/einladung/").await;
-    res.assert_contains("class=\"lang-switch\" href=\"/en/blog/invitation/\"");
+    res.assert_contains("class=\"lang-switch\" href=\"/lang/en/blog/invitation/\"");
     res.assert_contains("hreflang=\"en\" href=\"http://grillplatz.test/en/blog/invitation/\"");
     res.assert_contains("Diesen Beitrag gibt es auch auf Englisch");
     let res = client.get("/en/blog/invitation/").await;
-    res.assert_contains("class=\"lang-switch\" href=\"/de/blog/einladung/\"");
+    res.assert_contains("class=\"lang-switch\" href=\"/lang/de/blog/einladung/\"");
 
     let res = client.get("/de/blog/nur-deutsch/").await;
-    res.assert_contains("class=\"lang-switch\" href=\"/en/blog/\"");
+    res.assert_contains("class=\"lang-switch\" href=\"/lang/en/blog/\"");
     res.assert_has(r#"link[rel="alternate"][hreflang="de"]"#);
     res.assert_no(r#"link[rel="alternate"][hreflang="en"]"#);
     res.assert_contains("Diesen Beitrag gibt es nur auf Deutsch.");
@@ -396,13 +408,13 @@ async fn english_readers_find_categories_under_english_addresses() {
     assert_eq!(page.texts("h1"), ["Category: Announcements"]);
     page.assert_has("a[href=\"/en/blog/invitation/\"]");
     page.assert_has("link[rel=alternate][hreflang=de][href=\"http://grillplatz.test/de/category/ankuendigungen/\"]");
-    page.assert_has("a.lang-switch[href=\"/de/category/ankuendigungen/\"]");
+    page.assert_has("a.lang-switch[href=\"/lang/de/category/ankuendigungen/\"]");
     page.assert_has(
         "link[type=\"application/atom+xml\"][href=\"/en/category/announcements/feed.atom\"]",
     );
     let de = client.get("/de/category/ankuendigungen/").await;
     assert_eq!(de.status, 200);
-    de.assert_has("a.lang-switch[href=\"/en/category/announcements/\"]");
+    de.assert_has("a.lang-switch[href=\"/lang/en/category/announcements/\"]");
 }
 
 #[actix_web::test]
@@ -536,7 +548,7 @@ async fn a_missing_page_offers_both_home_pages_and_switches_language_to_home() {
     let mut client = app.client().await;
     let de = client.get("/de/gibt-es-nicht/").await;
     assert_eq!(de.status, 404);
-    de.assert_has("a.lang-switch[href=\"/en/\"][lang=en]");
+    de.assert_has("a.lang-switch[href=\"/lang/en/\"][lang=en]");
     de.assert_has(".error-page a[href=\"/de/\"]");
     assert_eq!(
         de.texts(".error-page a[href=\"/en/\"][lang=en]"),
@@ -544,7 +556,7 @@ async fn a_missing_page_offers_both_home_pages_and_switches_language_to_home() {
     );
     let en = client.get("/en/category/none/").await;
     assert_eq!(en.status, 404);
-    en.assert_has("a.lang-switch[href=\"/de/\"][lang=de]");
+    en.assert_has("a.lang-switch[href=\"/lang/de/\"][lang=de]");
     assert_eq!(
         en.texts(".error-page a[href=\"/de/\"][lang=de]"),
         ["Zur deutschen Startseite"]

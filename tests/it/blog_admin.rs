@@ -145,9 +145,9 @@ async fn organizer_publishes_a_german_post_and_links_its_english_translation() {
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
     let de = client.get("/de/blog/einladung-zum-grillen-2027/").await;
-    de.assert_contains("class=\"lang-switch\" href=\"/en/blog/invitation-to-the-2027-bbq/\"");
+    de.assert_contains("class=\"lang-switch\" href=\"/lang/en/blog/invitation-to-the-2027-bbq/\"");
     let en = client.get("/en/blog/invitation-to-the-2027-bbq/").await;
-    en.assert_contains("class=\"lang-switch\" href=\"/de/blog/einladung-zum-grillen-2027/\"");
+    en.assert_contains("class=\"lang-switch\" href=\"/lang/de/blog/einladung-zum-grillen-2027/\"");
 }
 
 #[actix_web::test]

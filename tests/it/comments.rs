@@ -177,7 +177,11 @@ async fn missing_or_wrong_csrf_token_is_refused() {
     assert_eq!(client.post(ACTION, &wrong).await.status, 403);
     // A token from another visitor's session does not work either.
     let mut other = app.client().await;
+    other
+        .login("anna@example.org", crate::support::PASSWORD)
+        .await;
     let foreign = other.get(POST).await.csrf();
+    assert!(!foreign.starts_with("a."), "a session's own token");
     let mut stolen = fields.to_vec();
     stolen.push(("csrf", &foreign));
     assert_eq!(client.post(ACTION, &stolen).await.status, 403);

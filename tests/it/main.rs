@@ -3,6 +3,7 @@
 mod binary;
 mod blog;
 mod blog_admin;
+mod caching;
 mod campaigns;
 mod comments;
 mod contacts;

@@ -1040,7 +1040,10 @@ fn organizers_get_one_digest_a_day_with_the_new_proposals() {
 }
 
 /// Reads the stream until one whole event arrived, or gives up after `limit`.
-async fn next_event<B: MessageBody + Unpin>(body: &mut B, limit: StdDuration) -> Option<String> {
+pub async fn next_event<B: MessageBody + Unpin>(
+    body: &mut B,
+    limit: StdDuration,
+) -> Option<String> {
     let mut text = String::new();
     let deadline = tokio::time::Instant::now() + limit;
     loop {

@@ -419,7 +419,21 @@ where
 
     /// Opens a response that streams (an event stream) and hands back its unread body.
     pub async fn open_stream(&mut self, path: &str) -> (StatusCode, HeaderMap, B) {
-        let req = self.with_cookies(test::TestRequest::get().uri(path));
+        self.open_stream_with(path, ("accept", "text/event-stream"))
+            .await
+    }
+
+    /// Opens a stream with one extra header, e.g. `("accept-encoding", "gzip")`.
+    pub async fn open_stream_with(
+        &mut self,
+        path: &str,
+        header: (&'static str, &str),
+    ) -> (StatusCode, HeaderMap, B) {
+        let req = self.with_cookies(
+            test::TestRequest::get()
+                .uri(path)
+                .insert_header((header.0, header.1.to_string())),
+        );
         let res = test::call_service(&self.service, req.to_request()).await;
         (res.status(), res.headers().clone(), res.into_body())
     }

@@ -126,7 +126,7 @@ pub fn fill_at(conn: &mut DbConn, scale: Scale, now: NaiveDateTime) -> anyhow::R
     Ok(summary)
 }
 
-/// The demo's categories and tags, with forty more tags; their ids.
+/// The demo's categories and tags, with twenty more tags; their ids.
 fn labels(conn: &mut DbConn) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
     let rows: Vec<_> = CATEGORIES
         .iter()
@@ -144,13 +144,11 @@ fn labels(conn: &mut DbConn) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
         .iter()
         .map(|t| (t.slug.to_string(), t.name.to_string()))
         .collect();
-    for (slug, name) in EXTRA_TAGS.iter().flat_map(|t| {
-        ["2", "3"]
+    all.extend(
+        EXTRA_TAGS
             .iter()
-            .map(move |n| (format!("{}-{n}", t.0), format!("{} {n}", t.1)))
-    }) {
-        all.push((slug, name));
-    }
+            .map(|(slug, name)| (slug.to_string(), name.to_string())),
+    );
     let rows: Vec<_> = all
         .iter()
         .map(|(slug, name)| (tags::slug.eq(slug), tags::name.eq(name)))
@@ -165,17 +163,17 @@ fn labels(conn: &mut DbConn) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
     ))
 }
 
-/// Stems of the additional tags (each twice, as "… 2" and "… 3").
+/// Tags beyond the small demo's.
 const EXTRA_TAGS: [(&str, &str); 20] = [
     ("postgres", "PostgreSQL"),
     ("sqlite", "SQLite"),
-    ("linux", "Linux"),
-    ("rust", "Rust"),
+    ("ansible", "Ansible"),
+    ("kubernetes", "Kubernetes"),
     ("python", "Python"),
     ("monitoring", "Monitoring"),
     ("backup", "Backup"),
     ("security", "Security"),
-    ("testing", "Testing"),
+    ("observability", "Observability"),
     ("ci", "CI"),
     ("netzwerk", "Netzwerk"),
     ("cloud", "Cloud"),
@@ -186,7 +184,7 @@ const EXTRA_TAGS: [(&str, &str); 20] = [
     ("architektur", "Architektur"),
     ("datenschutz", "Datenschutz"),
     ("hardware", "Hardware"),
-    ("community-2026", "Community"),
+    ("meetup", "Meetup"),
 ];
 
 /// Topics the posts are about: (slug stem, German, English).
@@ -424,7 +422,8 @@ impl PostBatch<'_> {
                     comments::author_email.eq(format!("{}@example.org", name.to_lowercase())),
                     comments::body.eq(bodies[(i + c) % bodies.len()]),
                     comments::status.eq(status),
-                    comments::created_at.eq(p.published_at + Duration::hours(2 + c as i64)),
+                    comments::created_at
+                        .eq((p.published_at + Duration::hours(2 + c as i64)).min(self.now)),
                 ));
             }
         }
@@ -494,10 +493,10 @@ fn event(conn: &mut DbConn, k: usize, total: usize, now: NaiveDateTime) -> anyho
     let full = k % 3 == 0;
     let wanted = if full { capacity } else { capacity * 2 / 3 };
     let joined = (starts_at - Duration::days(20)).min(now - Duration::days(1));
-    // The `n`th person registering; past events' attendees are checked in, but for
-    // every sixth, who did not come.
+    // The `n`th person registering (never more than 200, the last at `joined`); past
+    // events' attendees are checked in, but for every sixth, who did not come.
     let row = |n: usize, guests: i32, status: RsvpStatus| {
-        let at = joined + Duration::minutes(n as i64 * 37);
+        let at = joined - Duration::minutes((200 - n as i64) * 37);
         let came = status == RsvpStatus::Confirmed && starts_at < now && n % 6 != 5;
         (
             (
@@ -673,7 +672,7 @@ fn board(
             votes.push((
                 topic_votes::topic_id.eq(topic_id),
                 topic_votes::rsvp_id.eq(*rsvp_id),
-                topic_votes::created_at.eq(proposed + Duration::minutes(5)),
+                topic_votes::created_at.eq((proposed + Duration::minutes(5)).min(now)),
             ));
         }
     }

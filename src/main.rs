@@ -35,7 +35,12 @@ enum Command {
         command: OrganizerCommand,
     },
     /// Fill an empty database with demo posts, events, comments and RSVPs.
-    Demo,
+    Demo {
+        /// Make a large site instead: this many posts over ten years, 100 events with
+        /// RSVPs and topic boards, 10,000 contacts.
+        #[arg(long, value_name = "N")]
+        scale: Option<usize>,
+    },
     /// The email outbox.
     Outbox {
         #[command(subcommand)]
@@ -164,7 +169,16 @@ fn run() -> anyhow::Result<()> {
                 Ok(())
             })
         }
-        Command::Demo => {
+        Command::Demo { scale: Some(posts) } => {
+            let scale = grillplatz::demo::scale::Scale::posts(posts);
+            let summary = grillplatz::demo::scale::fill(&mut *pool.get()?, scale)?;
+            println!(
+                "Scaled demo added: {} posts, {} comments, {} events, {} contacts. Open {}/",
+                summary.posts, summary.comments, summary.events, summary.contacts, config.base_url
+            );
+            Ok(())
+        }
+        Command::Demo { scale: None } => {
             let summary = grillplatz::demo::fill(&mut *pool.get()?)?;
             println!(
                 "Demo content added: {} posts, {} comments, {} events, {} contacts. Open {}/",

@@ -5,9 +5,11 @@ pub mod schema;
 mod text_enum;
 pub(crate) use text_enum::{text_enum, text_sql};
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{InstrumentationEvent, SimpleConnection};
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -47,12 +49,27 @@ impl Backend {
     }
 }
 
+/// How many SQL statements the connections of one pool have started (the pool's own
+/// check on checkout included). Tests read it around a request to prove that a page's
+/// work does not grow with its content; being per pool, parallel tests never share one.
+#[derive(Debug, Clone, Default)]
+pub struct StatementCount(Arc<AtomicU64>);
+
+impl StatementCount {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 /// Sets the pragmas SQLite needs on every connection: WAL for concurrent readers,
 /// a busy timeout instead of immediate "database is locked", and enforced foreign keys.
+/// With a counter, it then counts each statement the connection starts.
 #[derive(Debug)]
-struct SqlitePragmas;
+struct Customize {
+    statements: Option<StatementCount>,
+}
 
-impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
+impl CustomizeConnection<DbConn, diesel::r2d2::Error> for Customize {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
         if let DbConn::Sqlite(conn) = conn {
             conn.batch_execute(
@@ -61,17 +78,42 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
         }
+        if let Some(StatementCount(count)) = &self.statements {
+            let count = Arc::clone(count);
+            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+                if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+                    count.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+        }
         Ok(())
     }
 }
 
 /// Opens a pool for `url` (a SQLite path or `sqlite://path`, or a PostgreSQL URL).
 pub fn connect(url: &str, max_size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
+    build_pool(url, max_size, None)
+}
+
+/// A pool whose statements are counted.
+pub fn connect_counting(
+    url: &str,
+    max_size: u32,
+) -> Result<(DbPool, StatementCount), diesel::r2d2::PoolError> {
+    let count = StatementCount::default();
+    Ok((build_pool(url, max_size, Some(count.clone()))?, count))
+}
+
+fn build_pool(
+    url: &str,
+    max_size: u32,
+    statements: Option<StatementCount>,
+) -> Result<DbPool, diesel::r2d2::PoolError> {
     let manager = ConnectionManager::<DbConn>::new(sqlite_path(url).unwrap_or(url));
     Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(10))
-        .connection_customizer(Box::new(SqlitePragmas))
+        .connection_customizer(Box::new(Customize { statements }))
         .build(manager)
 }
 

@@ -1,6 +1,7 @@
 //! `grillplatz demo`: fills an empty database with sample posts, comments and categories.
 
 mod content;
+pub mod scale;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use chrono_tz::Tz;

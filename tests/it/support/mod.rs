@@ -36,6 +36,8 @@ pub struct TestApp {
     pub state: web::Data<AppState>,
     /// The database URL, for tests that open more connections.
     pub url: String,
+    /// Statements run through the app's pool so far.
+    pub statements: db::StatementCount,
     _dir: tempfile::TempDir,
     pg_schema: Option<(String, String)>,
 }
@@ -87,11 +89,12 @@ impl TestApp {
         config.database_url = url.clone();
         config.ensure_secret_key().expect("secret key");
         adjust(&mut config);
-        let pool = db::connect(&url, 8).expect("pool");
+        let (pool, statements) = db::connect_counting(&url, 8).expect("pool");
         db::migrate(&mut pool.get().expect("connection")).expect("migrations");
         grillplatz::after_migrations(&mut pool.get().expect("connection")).expect("backfill");
         TestApp {
             url,
+            statements,
             state: web::Data::new(AppState::new(config, Db::new(pool))),
             _dir: dir,
             pg_schema,

@@ -303,6 +303,7 @@ fn events(conn: &mut DbConn, story: &Story, now: NaiveDateTime) -> anyhow::Resul
             status: EventStatus::Published,
             recap_post_id: None,
             waitlist_on_board: true,
+            series: None,
         })
     };
     let upcoming = save_event(conn, None, &bbq(story.next_bbq, 12)?, now)?;

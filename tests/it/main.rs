@@ -16,6 +16,7 @@ mod outbox;
 mod privacy;
 mod schema;
 mod security;
+mod series;
 mod sessions;
 mod support;
 mod topics;

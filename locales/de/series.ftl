@@ -12,7 +12,6 @@ series-admin-title = Reihen
 series-admin-empty = Noch keine Reihe. Lege eine an, damit deine Events zu Ausgaben werden.
 series-new = Neue Reihe
 series-edit = Reihe bearbeiten
-series-name = Name
 series-name-de = Name (Deutsch)
 series-name-en = Name (Englisch)
 series-editions = Ausgaben
@@ -31,7 +30,7 @@ series-attendance = { $count ->
    *[other] { $count } Teilnehmende
 }
 series-plan-next = Nächste Ausgabe planen
-series-plan-next-intro = Aus der Ausgabe „{ $from }“ wird ein Entwurf „{ $to }“: Texte in beiden Sprachen, Ort, Format, Plätze, Programm, Anmeldezeitraum, Räume und Zeitfenster kommen mit, die Uhrzeiten bleiben dieselben. Es wird nichts verschickt, bis du veröffentlichst.
+series-plan-next-intro = Aus „{ $event }“ wird ein Entwurf für „{ $title }“: Texte in beiden Sprachen, Ort, Format, Plätze, Programm, Anmeldezeitraum, Räume und Zeitfenster kommen mit, die Uhrzeiten bleiben dieselben. Es wird nichts verschickt, bis du veröffentlichst.
 series-next-date = An welchem Tag findet die nächste Ausgabe statt?
 series-plan-next-button = Entwurf anlegen
 series-next-planned = Der Entwurf der nächsten Ausgabe ist angelegt. Prüfe ihn und veröffentliche ihn, wenn alles passt.

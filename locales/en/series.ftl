@@ -12,7 +12,6 @@ series-admin-title = Series
 series-admin-empty = No series yet. Create one to make your events its editions.
 series-new = New series
 series-edit = Edit series
-series-name = Name
 series-name-de = Name (German)
 series-name-en = Name (English)
 series-editions = Editions
@@ -31,7 +30,7 @@ series-attendance = { $count ->
    *[other] { $count } attendees
 }
 series-plan-next = Plan the next edition
-series-plan-next-intro = “{ $from }” becomes a draft of “{ $to }”: texts in both languages, venue, format, places, programme, registration window, rooms and time slots come along, at the same times of day. Nothing is sent until you publish it.
+series-plan-next-intro = “{ $event }” becomes a draft of “{ $title }”: texts in both languages, venue, format, places, programme, registration window, rooms and time slots come along, at the same times of day. Nothing is sent until you publish it.
 series-next-date = On which day does the next edition take place?
 series-plan-next-button = Create the draft
 series-next-planned = The draft of the next edition is ready. Check it and publish it when everything fits.

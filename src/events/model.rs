@@ -255,12 +255,16 @@ pub struct EditionNav {
     pub next: Option<Link>,
 }
 
+/// Every series as (id, name in the language given).
+pub type SeriesChoices =
+    fn(&mut crate::db::DbConn, Lang) -> diesel::QueryResult<Vec<(i64, String)>>;
+
 /// What events need from series. Events do not know series; the composition root
 /// passes the series feature's functions.
 #[derive(Debug, Clone, Copy)]
 pub struct SeriesHooks {
     /// Every series as (id, name in `lang`), for the editor's select.
-    pub choices: fn(&mut crate::db::DbConn, Lang) -> diesel::QueryResult<Vec<(i64, String)>>,
+    pub choices: SeriesChoices,
     /// The edition label and its neighbours, for an event in a series.
     pub nav: fn(&mut crate::db::DbConn, &Event, Lang) -> diesel::QueryResult<Option<EditionNav>>,
 }

@@ -212,8 +212,8 @@ async fn next_page(
         intro: lang.t_args(
             "series-plan-next-intro",
             &[
-                ("from", series.edition_label(edition, lang).into()),
-                ("to", series.edition_label(edition + 1, lang).into()),
+                ("event", series.edition_label(edition, lang).into()),
+                ("title", series.edition_label(edition + 1, lang).into()),
             ],
         ),
         form,

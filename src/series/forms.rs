@@ -83,8 +83,7 @@ pub struct NextEditionForm {
 crate::web::forms::csrf_protected!(NextEditionForm);
 
 impl NextEditionForm {
-    /// A day that is still ahead: the new edition must start after `now` (its local start
-    /// time on that day is checked once the time is known, see `next::plan`).
+    /// A day after `today` (in the event's zone): an edition is planned ahead.
     pub fn validate(&self, today: NaiveDate) -> Result<NaiveDate, FieldErrors> {
         let mut errors = FieldErrors::default();
         match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {

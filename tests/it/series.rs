@@ -427,7 +427,7 @@ async fn planning_the_next_edition_copies_a_winter_event_into_a_summer_draft_at_
     edit.assert_has(&format!("a[href=\"/admin/events/{source}/next-edition\"]"));
     let next = format!("/admin/events/{source}/next-edition");
     let form = client.get(&next).await;
-    form.assert_contains("„Dev- und Admin-Grillen V“");
+    form.assert_contains("ein Entwurf für „Dev- und Admin-Grillen V“");
     let res = client.submit(&next, &next, &[("date", "2099-07-15")]).await;
     assert_eq!(res.status, 303, "{}", res.body);
     let draft_id = with_conn(&app, |c| {

@@ -82,9 +82,9 @@ async fn show(
             shown
                 .iter()
                 .map(|e| {
-                    // Attendance only counts once an edition is over.
+                    // Attendance counts once an edition is over; none recorded shows none.
                     let came = if e.ends_at <= now && !e.is_cancelled() {
-                        Some(crate::events::queries::places_taken(conn, e.id)?)
+                        Some(crate::events::queries::places_taken(conn, e.id)?).filter(|n| *n > 0)
                     } else {
                         None
                     };

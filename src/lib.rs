@@ -17,6 +17,7 @@ pub mod mail;
 pub mod markdown;
 pub mod organizers;
 pub mod privacy;
+pub mod series;
 pub mod site;
 pub mod tokens;
 pub mod topics;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub find_invitee: events::model::FindInvitee,
     /// The post editor's links to events and announcements.
     pub post_neighbours: blog::model::PostNeighbours,
+    /// The event editor's series and the event page's edition links.
+    pub series: events::model::SeriesHooks,
 }
 
 impl AppState {
@@ -53,6 +56,10 @@ impl AppState {
                 events: events::queries::link_choices,
                 is_announced: contacts::campaigns::is_announced,
                 set_announcement: contacts::campaigns::set_announcement,
+            },
+            series: events::model::SeriesHooks {
+                choices: series::queries::choices,
+                nav: series::queries::edition_nav,
             },
             config,
             db,
@@ -114,7 +121,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
                 .configure(events::admin::admin_routes)
                 .configure(topics::admin::admin_routes)
                 .configure(contacts::admin::admin_routes)
-                .configure(privacy::admin::admin_routes),
+                .configure(privacy::admin::admin_routes)
+                .configure(series::admin::admin_routes),
         )
         .service(
             aweb::scope("/{lang:de|en}")
@@ -123,7 +131,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
                 .configure(events::routes)
                 .configure(calendar::routes)
                 .configure(topics::routes)
-                .configure(contacts::routes),
+                .configure(contacts::routes)
+                .configure(series::routes),
         )
         .default_service(aweb::to(fallback));
 }

@@ -122,6 +122,20 @@ diesel::table! {
         description_html_de -> Text,
         description_html_en -> Text,
         waitlist_on_board -> Bool,
+        series_id -> Nullable<BigInt>,
+        edition -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    series (id) {
+        id -> BigInt,
+        slug -> Text,
+        name_de -> Text,
+        name_en -> Text,
+        numbering -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -359,6 +373,7 @@ diesel::joinable!(contact_tags -> contacts (contact_id));
 diesel::joinable!(campaigns -> events (event_id));
 diesel::joinable!(campaigns -> posts (post_id));
 diesel::joinable!(outbox -> campaigns (campaign_id));
+diesel::joinable!(events -> series (series_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organizers,
@@ -387,4 +402,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     suppressions,
     campaigns,
     contact_imports,
+    series,
 );

@@ -269,7 +269,22 @@ fn events(conn: &mut DbConn, story: &Story, now: NaiveDateTime) -> anyhow::Resul
     use crate::events::model::{EventFormat, EventStatus, Zone};
     use crate::events::queries::{EventInput, save_event};
 
-    let bbq = |day: NaiveDate, capacity: i32| -> anyhow::Result<EventInput> {
+    // Both BBQs are editions of one series.
+    let series = crate::series::queries::save(
+        conn,
+        None,
+        &crate::series::queries::SeriesInput {
+            slug: "dev-admin-grillen".into(),
+            name_de: "Dev- und Admin-Grillen".into(),
+            name_en: "Developer & Admin BBQ".into(),
+            numbering: crate::series::model::Numbering::Ordinal,
+        },
+        now,
+    )?;
+    let crate::series::queries::SeriesSaved::Saved(series) = series else {
+        anyhow::bail!("the demo's series slug is taken");
+    };
+    let bbq = |day: NaiveDate, capacity: i32, edition: i32| -> anyhow::Result<EventInput> {
         let mut agenda = Vec::new();
         for (hour, de, en) in PROGRAMME {
             agenda.push((at(day, hour, 0)?, de.to_string(), en.to_string()));
@@ -304,10 +319,11 @@ fn events(conn: &mut DbConn, story: &Story, now: NaiveDateTime) -> anyhow::Resul
             status: EventStatus::Published,
             recap_post_id: None,
             waitlist_on_board: true,
+            series: Some((series, edition)),
         })
     };
-    let upcoming = save_event(conn, None, &bbq(story.next_bbq, 12)?, now)?;
-    let past = save_event(conn, None, &bbq(story.last_bbq, 40)?, now)?;
+    let upcoming = save_event(conn, None, &bbq(story.next_bbq, 12, 2)?, now)?;
+    let past = save_event(conn, None, &bbq(story.last_bbq, 40, 1)?, now)?;
     let recap = posts::table
         .filter(posts::slug.eq("rueckblick-sommergrillen"))
         .select(posts::id)

@@ -133,6 +133,9 @@ pub struct EventForm {
     pub recap: String,
     /// "yes" when people on the waiting list may use the topic board.
     pub waitlist_on_board: String,
+    /// The series' id, empty for none; the edition number in it.
+    pub series: String,
+    pub edition: String,
     pub action: String,
 }
 
@@ -166,6 +169,8 @@ impl EventForm {
             agenda,
             recap: e.recap_post_id.map(|id| id.to_string()).unwrap_or_default(),
             waitlist_on_board: if e.waitlist_on_board { "yes" } else { "" }.into(),
+            series: e.series_id.map(|id| id.to_string()).unwrap_or_default(),
+            edition: e.edition.map(|n| n.to_string()).unwrap_or_default(),
             ..EventForm::default()
         }
     }
@@ -176,6 +181,10 @@ impl EventForm {
 
     pub fn is_format(&self, format: &EventFormat) -> bool {
         self.format == format.as_str()
+    }
+
+    pub fn is_series(&self, id: &i64) -> bool {
+        self.series == id.to_string()
     }
 
     /// The event as the organizer typed it, its times read in the zone the form names
@@ -293,12 +302,14 @@ impl EventForm {
             }
         }
         let recap_post_id = errors.optional_id("recap", &self.recap);
+        let series = self.series_edition(&mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(EventInput {
             recap_post_id,
             waitlist_on_board: self.waitlist_on_board == "yes",
+            series,
             slug,
             format,
             title_de,
@@ -323,6 +334,38 @@ impl EventForm {
         })
     }
 }
+
+impl EventForm {
+    /// The series and a positive edition number: both or neither.
+    fn series_edition(&self, errors: &mut FieldErrors) -> Option<(i64, i32)> {
+        let series = errors.optional_id("series", &self.series);
+        let edition = match self.edition.trim() {
+            "" => None,
+            raw => match raw.parse::<i32>() {
+                Ok(n) if (1..=EDITION_MAX).contains(&n) => Some(n),
+                _ => {
+                    errors.add("edition", "error-edition");
+                    None
+                }
+            },
+        };
+        match (series, edition) {
+            (Some(series), Some(edition)) => Some((series, edition)),
+            (Some(_), None) if self.edition.trim().is_empty() => {
+                errors.add("edition", "error-edition-missing");
+                None
+            }
+            (None, Some(_)) => {
+                errors.add("series", "error-series-missing");
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
+/// No series runs for a thousand years.
+pub const EDITION_MAX: i32 = 999;
 
 fn parse_time(raw: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(raw.trim(), "%H:%M").ok()

@@ -171,7 +171,9 @@ async fn event_page(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let event_id = event.id;
-    let (taken, agenda, posts) = state
+    let series = state.series;
+    let shown = event.clone();
+    let (taken, agenda, posts, edition) = state
         .db
         .run(move |conn| {
             let now = now();
@@ -179,6 +181,7 @@ async fn event_page(
                 queries::places_taken(conn, event_id)?,
                 queries::agenda(conn, event_id)?,
                 queries::linked_posts(conn, event_id, lang, now)?,
+                (series.nav)(conn, &shown, lang)?,
             ))
         })
         .await?;
@@ -220,6 +223,7 @@ async fn event_page(
                 format!("{}schedule/", event.path(lang)),
             )
         }),
+        edition,
         ctx: ctx.with_section("events"),
     };
     render_status(status, &page)

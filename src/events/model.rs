@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{agenda_items, events, rsvps};
 use crate::i18n::Lang;
+use crate::web::nav::Link;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = events)]
@@ -37,6 +38,9 @@ pub struct Event {
     pub description_html_en: String,
     /// Whether people on the waiting list may propose topics and give dots.
     pub waitlist_on_board: bool,
+    /// The series it is an edition of, and which one (1 for the first).
+    pub series_id: Option<i64>,
+    pub edition: Option<i32>,
 }
 
 impl Event {
@@ -240,6 +244,30 @@ pub struct Invitee {
 /// Finds the invitee behind the id in an invitation token. Events do not know where
 /// invitations come from; the composition root passes the contacts feature's lookup.
 pub type FindInvitee = fn(&mut crate::db::DbConn, i64) -> diesel::QueryResult<Option<Invitee>>;
+
+/// An edition's place in its series, as the event page shows it.
+#[derive(Debug, Clone)]
+pub struct EditionNav {
+    /// "4. Dev- und Admin-Grillen" / "Developer & Admin BBQ IV".
+    pub label: String,
+    pub series: Link,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// Every series as (id, name in the language given).
+pub type SeriesChoices =
+    fn(&mut crate::db::DbConn, Lang) -> diesel::QueryResult<Vec<(i64, String)>>;
+
+/// What events need from series. Events do not know series; the composition root
+/// passes the series feature's functions.
+#[derive(Debug, Clone, Copy)]
+pub struct SeriesHooks {
+    /// Every series as (id, name in `lang`), for the editor's select.
+    pub choices: SeriesChoices,
+    /// The edition label and its neighbours, for an event in a series.
+    pub nav: fn(&mut crate::db::DbConn, &Event, Lang) -> diesel::QueryResult<Option<EditionNav>>,
+}
 
 /// Details an attendee gives.
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use super::forms::{EventForm, MessageForm, RsvpForm, WalkInForm};
 use super::model::{
-    AgendaItem, Diet, Event, EventFormat, EventStatus, Registration, Rsvp, RsvpStatus,
+    AgendaItem, Diet, EditionNav, Event, EventFormat, EventStatus, Registration, Rsvp, RsvpStatus,
 };
 use crate::i18n::{FluentArg, Lang, format};
 use crate::web::PageCtx;
@@ -113,6 +113,8 @@ pub struct EventPage {
     pub board: Option<(String, String)>,
     /// No place is free: registering leads to the waiting list.
     pub full: bool,
+    /// Its place in a series, when it has one.
+    pub edition: Option<EditionNav>,
 }
 
 impl EventPage {
@@ -298,6 +300,10 @@ pub struct EventEditPage {
     /// Every IANA zone name, offered while typing the event's zone.
     pub zones: Vec<&'static str>,
     pub posts: Vec<(i64, String)>,
+    /// Every series as (id, name).
+    pub series: Vec<(i64, String)>,
+    /// Where to plan the next edition, for a saved event in a series.
+    pub next_edition_href: Option<String>,
     pub can_cancel: bool,
     pub unpublish_warning: Option<i64>,
 }

@@ -752,6 +752,8 @@ pub struct EventInput {
     pub recap_post_id: Option<i64>,
     /// Whether people on the waiting list may propose topics and give dots.
     pub waitlist_on_board: bool,
+    /// The series it belongs to and its edition number there.
+    pub series: Option<(i64, i32)>,
 }
 
 /// Creates or updates an event and its agenda; every save raises the calendar SEQUENCE.
@@ -772,6 +774,8 @@ pub enum EventSaved {
     Saved(i64),
     SlugTaken,
     UnknownRecap,
+    /// Another event of the series already has that edition number.
+    EditionTaken,
 }
 
 /// Saves an event and, in the same transaction, gives places it freed (more capacity,
@@ -790,6 +794,11 @@ pub fn save_event_and_fill(
         {
             return Ok(EventSaved::UnknownRecap);
         }
+        if let Some((series, edition)) = input.series
+            && edition_taken(conn, id, series, edition)?
+        {
+            return Ok(EventSaved::EditionTaken);
+        }
         // A savepoint: a taken slug rolls back only the store, not the transaction.
         match store_event(conn, id, input, &html, now) {
             Ok(id) => {
@@ -800,6 +809,22 @@ pub fn save_event_and_fill(
             Err(e) => Err(e),
         }
     })
+}
+
+/// Whether an event other than `id` is edition `edition` of `series`.
+pub fn edition_taken(
+    conn: &mut DbConn,
+    id: Option<i64>,
+    series: i64,
+    edition: i32,
+) -> QueryResult<bool> {
+    let other = events::table
+        .filter(events::series_id.eq(series))
+        .filter(events::edition.eq(edition))
+        .select(events::id)
+        .first::<i64>(conn)
+        .optional()?;
+    Ok(other.is_some_and(|other| Some(other) != id))
 }
 
 /// Both descriptions as HTML.
@@ -846,6 +871,8 @@ fn store_event(
             events::status.eq(input.status),
             events::recap_post_id.eq(input.recap_post_id),
             events::waitlist_on_board.eq(input.waitlist_on_board),
+            events::series_id.eq(input.series.map(|(series, _)| series)),
+            events::edition.eq(input.series.map(|(_, edition)| edition)),
             events::updated_at.eq(now),
         );
         let id = match id {

@@ -17,6 +17,7 @@ mod outbox;
 mod privacy;
 mod schema;
 mod security;
+mod series;
 mod sessions;
 mod support;
 mod topics;

@@ -20,7 +20,7 @@ use crate::events::pages::{
     AdminEventsPage, CheckinPage, CheckinRow, EventEditPage, EventRow, MessagePage,
 };
 use crate::events::queries::{self, EventSaved};
-use crate::i18n::FluentArg;
+use crate::i18n::{FluentArg, Lang};
 use crate::web::forms::CsrfOnly;
 use crate::web::forms::{CsrfForm, FieldErrors, Rejected};
 use crate::web::session::{self, FlashKind};
@@ -115,6 +115,7 @@ async fn editor(
         status,
     } = shown.into();
     let lang = ctx.lang;
+    let series = series_choices(state, lang).await?;
     let posts = state
         .db
         .run(|conn| Ok(crate::blog::queries::all_posts(conn)?))
@@ -129,6 +130,10 @@ async fn editor(
         .collect();
     let page = EventEditPage {
         posts,
+        series,
+        next_edition_href: event
+            .filter(|e| e.series_id.is_some())
+            .map(|e| format!("/admin/events/{}/next-edition", e.id)),
         event_id: event.map(|e| e.id),
         status: event.map(|e| e.status),
         can_cancel: event.is_some_and(can_cancel),
@@ -143,6 +148,11 @@ async fn editor(
         ctx: admin_ctx(state, ctx, "events").await?,
     };
     render_status(status, &page)
+}
+
+async fn series_choices(state: &AppState, lang: Lang) -> Result<Vec<(i64, String)>, AppError> {
+    let choices = state.series.choices;
+    state.db.run(move |conn| Ok(choices(conn, lang)?)).await
 }
 
 async fn new_form(
@@ -229,6 +239,15 @@ async fn save(
             .await;
         }
     };
+    if let Some((series, _)) = input.series
+        && !series_choices(state, ctx.lang)
+            .await?
+            .iter()
+            .any(|(id, _)| *id == series)
+    {
+        let rejected = Rejected::on(form, "series", "error-unknown-choice");
+        return editor(state, ctx, event.as_ref(), rejected, None).await;
+    }
     // A published event with registrations goes offline only when the organizer says so:
     // every link already mailed would stop showing it.
     if let Some(live) = event
@@ -270,6 +289,7 @@ async fn save(
         }
         EventSaved::UnknownRecap => Rejected::on(form, "recap", "error-unknown-choice"),
         EventSaved::SlugTaken => Rejected::on(form, "slug", "error-slug-taken"),
+        EventSaved::EditionTaken => Rejected::on(form, "edition", "error-edition-taken"),
     };
     editor(state, ctx, event.as_ref(), rejected, None).await
 }

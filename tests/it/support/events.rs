@@ -110,6 +110,7 @@ impl EventSpec {
             status: self.status,
             recap_post_id: None,
             waitlist_on_board: self.waitlist_on_board,
+            series: None,
         }
     }
 }

@@ -487,6 +487,7 @@ fn event(conn: &mut DbConn, k: usize, total: usize, now: NaiveDateTime) -> anyho
         status: EventStatus::Published,
         recap_post_id: None,
         waitlist_on_board: true,
+        series: None,
     };
     let event_id = save_event(conn, None, &input, now)?;
     // Every third event is full with five people waiting; the others two thirds full.

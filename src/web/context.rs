@@ -7,6 +7,8 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use crate::error::AppError;
 use crate::i18n::{FluentArg, Lang};
+use crate::pages::model::NavPlace;
+use crate::web::nav::Link;
 use crate::web::{assets, lang, session};
 
 /// A `<link rel="alternate" hreflang>` entry.
@@ -33,6 +35,9 @@ pub struct PageCtx {
     pub section: &'static str,
     /// Comments waiting for moderation, shown in the admin navigation.
     pub pending_comments: i64,
+    /// Links to the pages organizers placed in the header and in the footer.
+    pub header_pages: Vec<Link>,
+    pub footer_pages: Vec<Link>,
 }
 
 /// The site's name and public address as every page shows them; the app registers it.
@@ -52,6 +57,10 @@ impl PageCtx {
             .unwrap_or_else(|| "Grillplatz".into());
         let session = req.get_session();
         let path = req.path().to_string();
+        let nav = req
+            .app_data::<web::Data<crate::AppState>>()
+            .map(|s| &s.page_nav);
+        let pages = |place| nav.map(|n| n.links(lang, place)).unwrap_or_default();
         let mut ctx = PageCtx {
             lang,
             csrf: session::csrf_token(&session),
@@ -61,6 +70,8 @@ impl PageCtx {
             alternates: Vec::new(),
             section: "",
             pending_comments: 0,
+            header_pages: pages(NavPlace::Header),
+            footer_pages: pages(NavPlace::Footer),
             base_url,
             site_name,
             path: path.clone(),
@@ -87,6 +98,8 @@ impl PageCtx {
             switch_href: format!("/{}/", lang.other()),
             section: "",
             pending_comments: 0,
+            header_pages: Vec::new(),
+            footer_pages: Vec::new(),
         }
     }
 

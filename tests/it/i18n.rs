@@ -178,7 +178,6 @@ fn german_and_english_really_differ() {
                 "comment-state-spam",
                 "comment-action-spam",
                 "admin-state",
-                "privacy-cookies-title",
                 "event-format",
                 "event-format-code-retreat",
                 "event-format-open-space",

@@ -43,7 +43,7 @@ struct PageRow {
 }
 
 #[derive(Template)]
-#[template(path = "pages/admin_list.html")]
+#[template(path = "pages/admin/list.html")]
 struct ListPage {
     ctx: PageCtx,
     rows: Vec<PageRow>,
@@ -186,7 +186,7 @@ enum Action {
 }
 
 #[derive(Template)]
-#[template(path = "pages/admin_edit.html")]
+#[template(path = "pages/admin/edit.html")]
 struct EditPage {
     ctx: PageCtx,
     page: Option<Page>,

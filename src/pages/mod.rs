@@ -7,9 +7,13 @@ pub mod model;
 pub mod queries;
 
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
+use actix_web::web;
 use diesel::QueryResult;
 
+use crate::AppState;
 use crate::db::DbConn;
 use crate::i18n::Lang;
 use crate::web::nav::Link;
@@ -52,14 +56,52 @@ struct NavEntry {
     link: Link,
 }
 
+/// How long the links count as current before a request reloads them: other instances
+/// over the same database may have changed a page.
+const FRESH_FOR: Duration = Duration::from_secs(30);
+
 /// The header and footer links from pages, which every page shows. Kept in memory so
-/// rendering a page costs no query; reloaded whenever an organizer changes a page.
+/// rendering a page costs no query; reloaded whenever an organizer changes a page here,
+/// and in the background once they are older than `FRESH_FOR`.
 #[derive(Debug, Default)]
 pub struct Nav {
     entries: RwLock<Vec<NavEntry>>,
+    loaded_at: RwLock<Option<Instant>>,
+    reloading: AtomicBool,
+}
+
+/// The header and footer links of `lang` for a page being rendered; starts a reload in
+/// the background when they are old (this page still shows the ones at hand).
+pub fn nav_links(state: &web::Data<AppState>, lang: Lang) -> (Vec<Link>, Vec<Link>) {
+    let nav = &state.page_nav;
+    if nav.is_stale() && !nav.reloading.swap(true, Ordering::AcqRel) {
+        let state = state.clone();
+        actix_web::rt::spawn(async move {
+            let shared = state.clone();
+            let reloaded = state
+                .db
+                .run(move |conn| Ok(shared.page_nav.reload(conn)?))
+                .await;
+            if let Err(error) = reloaded {
+                tracing::error!(%error, "reloading the pages' navigation failed");
+            }
+            state.page_nav.reloading.store(false, Ordering::Release);
+        });
+    }
+    (
+        nav.links(lang, NavPlace::Header),
+        nav.links(lang, NavPlace::Footer),
+    )
 }
 
 impl Nav {
+    fn is_stale(&self) -> bool {
+        match self.loaded_at.read() {
+            Ok(at) => at.is_none_or(|at| at.elapsed() > FRESH_FOR),
+            Err(_) => true,
+        }
+    }
+
     /// The links of `lang` in `place`, in the organizers' order.
     pub fn links(&self, lang: Lang, place: NavPlace) -> Vec<Link> {
         match self.entries.read() {
@@ -88,6 +130,9 @@ impl Nav {
             .collect();
         if let Ok(mut entries) = self.entries.write() {
             *entries = fresh;
+        }
+        if let Ok(mut at) = self.loaded_at.write() {
+            *at = Some(Instant::now());
         }
         Ok(())
     }

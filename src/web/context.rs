@@ -7,7 +7,6 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use crate::error::AppError;
 use crate::i18n::{FluentArg, Lang};
-use crate::pages::model::NavPlace;
 use crate::web::nav::Link;
 use crate::web::{assets, lang, session};
 
@@ -57,10 +56,10 @@ impl PageCtx {
             .unwrap_or_else(|| "Grillplatz".into());
         let session = req.get_session();
         let path = req.path().to_string();
-        let nav = req
+        let (header_pages, footer_pages) = req
             .app_data::<web::Data<crate::AppState>>()
-            .map(|s| &s.page_nav);
-        let pages = |place| nav.map(|n| n.links(lang, place)).unwrap_or_default();
+            .map(|state| crate::pages::nav_links(state, lang))
+            .unwrap_or_default();
         let mut ctx = PageCtx {
             lang,
             csrf: session::csrf_token(&session),
@@ -70,8 +69,8 @@ impl PageCtx {
             alternates: Vec::new(),
             section: "",
             pending_comments: 0,
-            header_pages: pages(NavPlace::Header),
-            footer_pages: pages(NavPlace::Footer),
+            header_pages,
+            footer_pages,
             base_url,
             site_name,
             path: path.clone(),

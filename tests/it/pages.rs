@@ -590,3 +590,28 @@ async fn organizers_fill_in_the_impressum_and_it_stays_published_in_the_footer()
         .await
         .assert_contains("<a href=\"/de/impressum/\">Impressum</a>");
 }
+
+#[actix_web::test]
+async fn the_demo_fills_in_the_legal_pages_for_its_company() {
+    let app = TestApp::new();
+    with_conn(&app, grillplatz::demo::fill).expect("demo");
+    let mut client = app.client().await;
+    for (path, says) in [
+        ("/de/impressum/", "Große Ulrichstraße 12"),
+        ("/en/legal-notice/", "managing directors"),
+        ("/de/datenschutz/", "datenschutz@nordlicht.example.org"),
+        ("/en/privacy/", "datenschutz@nordlicht.example.org"),
+    ] {
+        let page = client.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        page.assert_contains("Nordlicht Software GmbH");
+        page.assert_contains(says);
+        page.assert_lacks("auszufüllen");
+        page.assert_lacks("filled in");
+    }
+    // The privacy notice keeps the list of what the site stores.
+    client
+        .get("/en/privacy/")
+        .await
+        .assert_contains("Event registrations");
+}

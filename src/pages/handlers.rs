@@ -25,7 +25,7 @@ struct PageView {
 
 /// What a slug leads to in a language.
 enum Found {
-    Page(Page, Option<Page>),
+    Page(Box<(Page, Option<Page>)>),
     /// The slug is the other language's: its translation is here.
     Moved(String),
 }
@@ -42,7 +42,7 @@ async fn show(
         .run(move |conn| {
             if let Some(page) = queries::by_slug(conn, lang, &slug)?.filter(Page::is_published) {
                 let translation = queries::translation_of(conn, &page)?.filter(Page::is_published);
-                return Ok(Found::Page(page, translation));
+                return Ok(Found::Page(Box::new((page, translation))));
             }
             // An address with the other language's slug (`/de/privacy/`) finds its translation.
             let other = queries::by_slug(conn, lang.other(), &slug)?.filter(Page::is_published);
@@ -57,7 +57,7 @@ async fn show(
         })
         .await?;
     let (page, translation) = match found {
-        Found::Page(page, translation) => (page, translation),
+        Found::Page(found) => *found,
         Found::Moved(to) => return Ok(redirect::permanent(&to)),
     };
     let (mine, theirs) = (Some(page.path()), translation.as_ref().map(Page::path));

@@ -430,17 +430,17 @@ async fn comments_are_moderated_from_the_queue() {
     ask.assert_contains("lehne ihn ab oder markiere ihn als Spam");
     let count = |app: &TestApp| {
         with_conn(app, |c| {
-            comments::table.count().get_result::<i64>(c).expect("count")
+            comments::table
+                .count()
+                .get_result::<i64>(c)
+                .expect("count")
         })
     };
     assert_eq!(count(&app), 2);
     let res = client.submit(&question, &question, &[]).await;
     assert_eq!(res.status, 303);
     assert_eq!(count(&app), 1);
-    assert_eq!(
-        client.get("/admin/comments/999999/delete").await.status,
-        404
-    );
+    assert_eq!(client.get("/admin/comments/999999/delete").await.status, 404);
     assert_eq!(
         client
             .submit(

@@ -156,10 +156,7 @@ async fn the_newsletter_signs_up_with_double_opt_in_and_keeps_the_consent() {
         )
         .await;
     assert_eq!(res.status, 303);
-    client
-        .get(form)
-        .await
-        .assert_contains("only then are you on the list");
+    client.get(form).await.assert_contains("only then are you on the list");
     assert_eq!(status(&app, "priya@example.org"), "pending");
     // Pending sign-ups get no campaign mail.
     let people = with_conn(&app, |c| {

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod organizers;
+pub mod pages;
 pub mod privacy;
 pub mod series;
 pub mod site;
@@ -45,11 +46,23 @@ pub struct AppState {
     pub post_neighbours: blog::model::PostNeighbours,
     /// The event editor's series and the event page's edition links.
     pub series: events::model::SeriesHooks,
+    /// The header and footer links from pages.
+    pub page_nav: pages::Nav,
 }
 
 impl AppState {
     pub fn new(config: Config, db: Db) -> AppState {
+        let page_nav = pages::Nav::default();
+        let loaded = db
+            .pool()
+            .get()
+            .map_err(|e| e.to_string())
+            .and_then(|mut conn| page_nav.reload(&mut conn).map_err(|e| e.to_string()));
+        if let Err(error) = loaded {
+            tracing::error!(%error, "loading the pages' navigation failed");
+        }
         AppState {
+            page_nav,
             live: topics::live::LiveHub::new(config.live_streams),
             find_invitee: contacts::queries::invitee,
             post_neighbours: blog::model::PostNeighbours {
@@ -75,7 +88,9 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:;
 /// Runs after migrations: renders the Markdown of rows saved before Markdown was rendered
 /// at save. Idempotent; returns how many rows it filled in.
 pub fn after_migrations(conn: &mut db::DbConn) -> diesel::QueryResult<usize> {
-    Ok(topics::queries::render_missing_html(conn)? + events::queries::render_missing_html(conn)?)
+    Ok(topics::queries::render_missing_html(conn)?
+        + events::queries::render_missing_html(conn)?
+        + pages::queries::render_missing_html(conn)?)
 }
 
 fn security_headers(https: bool) -> DefaultHeaders {
@@ -122,7 +137,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
                 .configure(topics::admin::admin_routes)
                 .configure(contacts::admin::admin_routes)
                 .configure(privacy::admin::admin_routes)
-                .configure(series::admin::admin_routes),
+                .configure(series::admin::admin_routes)
+                .configure(pages::admin::admin_routes),
         )
         .service(
             aweb::scope("/{lang:de|en}")
@@ -132,7 +148,9 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
                 .configure(calendar::routes)
                 .configure(topics::routes)
                 .configure(contacts::routes)
-                .configure(series::routes),
+                .configure(series::routes)
+                // Last: a page's slug never shadows a feature's address.
+                .configure(pages::routes),
         )
         .default_service(aweb::to(fallback));
 }
@@ -176,6 +194,7 @@ pub fn app(
     };
     App::new()
         .app_data(aweb::Data::new(site))
+        .app_data(aweb::Data::new(web::context::SiteNav(pages::nav_links)))
         .app_data(state)
         .configure(configure)
         .wrap(web::errors::handlers())

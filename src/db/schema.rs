@@ -347,6 +347,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pages (id) {
+        id -> BigInt,
+        lang -> Text,
+        slug -> Text,
+        title -> Text,
+        body_md -> Text,
+        body_html -> Text,
+        status -> Text,
+        nav -> Text,
+        position -> Integer,
+        translation_key -> Nullable<Text>,
+        role -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(posts -> organizers (author_id));
 diesel::joinable!(organizer_sessions -> organizers (organizer_id));
 diesel::joinable!(rsvp_links -> rsvps (rsvp_id));
@@ -403,4 +421,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaigns,
     contact_imports,
     series,
+    pages,
 );

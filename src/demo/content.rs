@@ -656,3 +656,56 @@ Bis nächste Woche!"#,
         comments: &[],
     },
 ];
+
+/// The demo company's Impressum, German and English.
+pub const IMPRINT_DE: &str = r#"## Angaben gemäß § 5 DDG
+
+Nordlicht Software GmbH\
+Große Ulrichstraße 12\
+06108 Halle (Saale)
+
+**Vertreten durch:** Katrin Wendt und Ole Brandt, Geschäftsführung
+
+## Kontakt
+
+E-Mail: hallo@nordlicht.example.org\
+Telefon: +49 345 000 000 0
+
+## Registereintrag
+
+Amtsgericht Stendal, HRB 00000
+
+## Umsatzsteuer-ID
+
+DE 000 000 000
+
+*Diese Angaben sind erfunden: Nordlicht Software GmbH ist die Beispielfirma der Grillplatz-Demo.*
+"#;
+
+pub const IMPRINT_EN: &str = r#"## Information according to § 5 DDG
+
+Nordlicht Software GmbH\
+Große Ulrichstraße 12\
+06108 Halle (Saale), Germany
+
+**Represented by:** Katrin Wendt and Ole Brandt, managing directors
+
+## Contact
+
+Email: hallo@nordlicht.example.org\
+Phone: +49 345 000 000 0
+
+## Register entry
+
+Amtsgericht Stendal, HRB 00000
+
+## VAT ID
+
+DE 000 000 000
+
+*These details are made up: Nordlicht Software GmbH is the Grillplatz demo's sample company.*
+"#;
+
+/// Who is responsible, for the privacy notice that ships with the site.
+pub const CONTROLLER_DE: &str = "Nordlicht Software GmbH, Große Ulrichstraße 12, 06108 Halle (Saale), datenschutz@nordlicht.example.org";
+pub const CONTROLLER_EN: &str = "Nordlicht Software GmbH, Große Ulrichstraße 12, 06108 Halle (Saale), Germany, datenschutz@nordlicht.example.org";

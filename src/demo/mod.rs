@@ -258,8 +258,52 @@ pub fn fill_at(conn: &mut DbConn, now: NaiveDateTime) -> anyhow::Result<Summary>
         let upcoming = events(conn, &story, now)?;
         summary.events = 2;
         summary.contacts = contacts(conn, author_id, upcoming, now)?;
+        legal_pages(conn, now)?;
         Ok(summary)
     })
+}
+
+/// Fills in the Impressum and the privacy notice the site ships for the demo company. The
+/// privacy notice keeps its list of what the site stores; only the note asking to fill
+/// it in goes and the company is named.
+fn legal_pages(conn: &mut DbConn, now: NaiveDateTime) -> anyhow::Result<()> {
+    use crate::db::schema::pages;
+    use crate::pages::model::PageRole;
+    let shipped: Vec<(i64, Lang, Option<PageRole>, String)> = pages::table
+        .filter(pages::role.is_not_null())
+        .select((pages::id, pages::lang, pages::role, pages::body_md))
+        .load(conn)?;
+    for (id, lang, role, body) in shipped {
+        let body = match (role, lang) {
+            (Some(PageRole::Imprint), Lang::De) => content::IMPRINT_DE.to_string(),
+            (Some(PageRole::Imprint), Lang::En) => content::IMPRINT_EN.to_string(),
+            (_, lang) => {
+                let (placeholder, controller) = match lang {
+                    Lang::De => (
+                        "[Name, Anschrift und E-Mail-Adresse der verantwortlichen Stelle – noch auszufüllen]",
+                        content::CONTROLLER_DE,
+                    ),
+                    Lang::En => (
+                        "[Name, address and email address of the controller – to be filled in]",
+                        content::CONTROLLER_EN,
+                    ),
+                };
+                // The note is the first paragraph, a block quote.
+                let without_note = body
+                    .split_once("\n\n")
+                    .map_or(body.as_str(), |(_, rest)| rest);
+                without_note.replace(placeholder, controller)
+            }
+        };
+        diesel::update(pages::table.find(id))
+            .set((
+                pages::body_html.eq(markdown::to_html(&body, Author::Organizer)),
+                pages::body_md.eq(&body),
+                pages::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// The next Open Space BBQ with people registered and waiting, and last summer's,

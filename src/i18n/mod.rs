@@ -114,6 +114,7 @@ impl Lang {
             (Cow::Borrowed("capacity"), FluentValue::from(30)),
             (Cow::Borrowed("total"), FluentValue::from(5)),
             (Cow::Borrowed("title"), FluentValue::from("Title")),
+            (Cow::Borrowed("path"), FluentValue::from("/de/path/")),
             (Cow::Borrowed("time"), FluentValue::from("Time")),
             (Cow::Borrowed("day"), FluentValue::from("Day")),
             (Cow::Borrowed("topic"), FluentValue::from("Topic")),

@@ -1,4 +1,4 @@
-//! Site-wide pages: the home page, privacy notice, health check, robots.txt and the sitemap.
+//! Site-wide pages: the home page, health check, robots.txt and the sitemap.
 //! They compose the features (blog, events) and sit above them.
 
 mod sitemap;
@@ -24,8 +24,7 @@ use crate::web::{PageCtx, render};
 
 /// Routes under `/{lang}/`.
 pub fn localized_routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home))
-        .route("/privacy/", web::get().to(privacy));
+    cfg.route("/", web::get().to(home));
 }
 
 /// Routes outside any language.
@@ -113,18 +112,6 @@ async fn home(state: web::Data<AppState>, ctx: PageCtx) -> Result<HttpResponse, 
         ctx: ctx.with_section("home"),
         next_event,
         latest,
-    })
-}
-
-#[derive(Template)]
-#[template(path = "site/privacy.html")]
-struct PrivacyPage {
-    ctx: PageCtx,
-}
-
-async fn privacy(ctx: PageCtx) -> Result<HttpResponse, AppError> {
-    render(&PrivacyPage {
-        ctx: ctx.with_section("privacy"),
     })
 }
 

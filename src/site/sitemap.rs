@@ -36,7 +36,7 @@ fn escape(s: &str) -> String {
 
 pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let tz = state.config.timezone;
-    let (posts, categories, tags, months, events) = state
+    let (posts, categories, tags, months, events, pages) = state
         .db
         .run(move |conn| {
             let posts = queries::all_visible(conn)?;
@@ -58,7 +58,8 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
                     months.push((lang, y, m));
                 }
             }
-            Ok((posts, categories, tags, months, events))
+            let pages = crate::pages::queries::published(conn)?;
+            Ok((posts, categories, tags, months, events, pages))
         })
         .await?;
 
@@ -66,7 +67,6 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
         Entry::both(""),
         Entry::both("blog/"),
         Entry::both("archive/"),
-        Entry::both("privacy/"),
         Entry::both("events/"),
         Entry::both("newsletter/"),
     ];
@@ -114,6 +114,22 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
             de: path(Lang::De),
             en: path(Lang::En),
         });
+    }
+    // Pages: a translated pair is one entry, like posts.
+    for page in &pages {
+        let partner = page.translation_key.as_ref().and_then(|key| {
+            pages
+                .iter()
+                .find(|p| p.id != page.id && p.translation_key.as_ref() == Some(key))
+        });
+        match (page.lang, partner) {
+            (Lang::En, Some(_)) => {} // listed with its German partner
+            (Lang::De, partner) => entries.push(Entry {
+                de: Some(page.path()),
+                en: partner.map(crate::pages::model::Page::path),
+            }),
+            (Lang::En, None) => entries.push(single(Lang::En, page.path())),
+        }
     }
     for (lang, slug) in tags {
         entries.push(single(lang, format!("/{lang}/tag/{slug}/")));

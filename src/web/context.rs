@@ -7,6 +7,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use crate::error::AppError;
 use crate::i18n::{FluentArg, Lang};
+use crate::web::nav::Link;
 use crate::web::{assets, csrf, lang, session};
 
 /// A `<link rel="alternate" hreflang>` entry.
@@ -33,7 +34,18 @@ pub struct PageCtx {
     pub section: &'static str,
     /// Comments waiting for moderation, shown in the admin navigation.
     pub pending_comments: i64,
+    /// Links to the pages organizers placed in the header and in the footer.
+    pub header_pages: Vec<Link>,
+    pub footer_pages: Vec<Link>,
 }
+
+/// The header and footer links of a language, as the feature that keeps them finds them
+/// for a request; the app registers it, so this layer names no feature.
+#[derive(Clone, Copy)]
+pub struct SiteNav(pub fn(&HttpRequest, Lang) -> NavLinks);
+
+/// Header links, then footer links.
+pub type NavLinks = (Vec<Link>, Vec<Link>);
 
 /// The site's name and public address as every page shows them; the app registers it.
 #[derive(Debug, Clone)]
@@ -55,6 +67,10 @@ impl PageCtx {
         // The message first: a session that held only it is ended after this page, and
         // its forms then carry the anonymous token.
         let flash = session::take_flash(&session);
+        let (header_pages, footer_pages) = req
+            .app_data::<web::Data<SiteNav>>()
+            .map(|nav| (nav.0)(req, lang))
+            .unwrap_or_default();
         let mut ctx = PageCtx {
             lang,
             csrf: csrf::token(req, &session),
@@ -64,6 +80,8 @@ impl PageCtx {
             alternates: Vec::new(),
             section: "",
             pending_comments: 0,
+            header_pages,
+            footer_pages,
             base_url,
             site_name,
             path: path.clone(),
@@ -90,6 +108,8 @@ impl PageCtx {
             switch_href: lang::switch_href(&format!("/{}/", lang.other())),
             section: "",
             pending_comments: 0,
+            header_pages: Vec::new(),
+            footer_pages: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@ use grillplatz::contacts::model::{CampaignKind, CampaignStatus, ContactSource, C
 use grillplatz::events::model::{Diet, EventFormat, EventStatus, RsvpStatus};
 use grillplatz::i18n::Lang;
 use grillplatz::mail::OutboxStatus;
+use grillplatz::pages::model::{NavPlace, PageStatus};
 use grillplatz::topics::model::TopicStatus;
 
 fn keys_in_ftl(lang: &str) -> BTreeSet<String> {
@@ -117,6 +118,8 @@ fn every_key_the_ui_uses_exists_in_both_languages() {
         CampaignKind::ALL.iter().map(|s| s.label_key()).collect(),
         CampaignStatus::ALL.iter().map(|s| s.label_key()).collect(),
         OutboxStatus::ALL.iter().map(|s| s.label_key()).collect(),
+        PageStatus::ALL.iter().map(|s| s.label_key()).collect(),
+        NavPlace::ALL.iter().map(|s| s.label_key()).collect(),
     ];
     used.extend(labels.iter().flatten().map(|k| k.to_string()));
     // Keys built at run time from a fixed set of names.
@@ -178,7 +181,6 @@ fn german_and_english_really_differ() {
                 "comment-state-spam",
                 "comment-action-spam",
                 "admin-state",
-                "privacy-cookies-title",
                 "event-format",
                 "event-format-code-retreat",
                 "event-format-open-space",

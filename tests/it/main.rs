@@ -14,6 +14,7 @@ mod events_admin;
 mod feeds;
 mod i18n;
 mod outbox;
+mod pages;
 mod privacy;
 mod schema;
 mod security;

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::forms::RsvpForm;
 use super::ics;
-use super::model::{Event, Registration, RsvpStatus};
+use super::model::{Event, Registration, Rsvp, RsvpStatus};
 use super::pages::{
     AgendaLine, CancelPage, ConfirmOutcome, ConfirmPage, EventCard, EventPage, EventsPage,
     ManagePage, WithdrawnPage, json_ld, registration_window,
@@ -396,6 +396,11 @@ async fn confirm(
     )
 }
 
+/// Whether an attendee may still change or cancel their registration.
+fn may_change(rsvp: &Rsvp, event: &Event) -> bool {
+    rsvp.status != RsvpStatus::Cancelled && event.is_ahead(now())
+}
+
 fn manage_path(ctx: &MailContext, lang: Lang, rsvp_id: i64) -> String {
     format!("/{lang}/rsvp/{}/", ctx.manage_token(rsvp_id))
 }
@@ -459,9 +464,7 @@ async fn manage_page(
         max_guests: event.max_guests,
         action: format!("/{lang}/rsvp/{token}/"),
         cancel_action: format!("/{lang}/rsvp/{token}/cancel"),
-        can_change: rsvp.status != RsvpStatus::Cancelled
-            && !event.is_cancelled()
-            && event.starts_at > now(),
+        can_change: may_change(&rsvp, &event),
         topics_href,
         ctx: ctx.with_section("events"),
     };
@@ -502,7 +505,7 @@ async fn update(
         .run(move |conn| queries::by_manage_token(conn, &lookup)?.ok_or(AppError::NotFound))
         .await?;
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    if rsvp.status == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
+    if !may_change(&rsvp, &event) {
         let mut errors = FieldErrors::default();
         errors.add("name", "error-registration-closed");
         return manage_page(
@@ -584,7 +587,7 @@ async fn cancel_question(
         })
         .await?;
     let manage_href = format!("/{lang}/rsvp/{token}/");
-    if rsvp.status == RsvpStatus::Cancelled || event.is_cancelled() || event.starts_at <= now() {
+    if !may_change(&rsvp, &event) {
         return Ok(see_other(&manage_href));
     }
     let lang = ctx.lang;

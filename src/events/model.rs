@@ -96,6 +96,11 @@ impl Event {
         self.status == EventStatus::Cancelled
     }
 
+    /// Still to come and not called off: registrations may change, the event be cancelled.
+    pub fn is_ahead(&self, now: NaiveDateTime) -> bool {
+        !self.is_cancelled() && self.starts_at > now
+    }
+
     /// Whether people may register at `now`.
     pub fn registration(&self, now: NaiveDateTime) -> Registration {
         if self.is_cancelled() {

@@ -549,6 +549,20 @@ pub fn rsvp_of_event(conn: &mut DbConn, event_id: i64, rsvp_id: i64) -> QueryRes
         .optional()
 }
 
+/// An organizer cancels `rsvp_id` of `event_id`; false when it is not one of the event's.
+pub fn cancel_of_event(
+    conn: &mut DbConn,
+    event_id: i64,
+    rsvp_id: i64,
+    mail_ctx: &MailContext,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    if rsvp_of_event(conn, event_id, rsvp_id)?.is_none() {
+        return Ok(false);
+    }
+    cancel(conn, rsvp_id, mail_ctx, now)
+}
+
 /// Why an organizer's change to the attendee list was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttendeeRefused {

@@ -5,18 +5,22 @@
 use actix_session::Session;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
 
 use super::load_attendees;
 use crate::AppState;
 use crate::admin::confirm::{self, Question};
 use crate::admin::{Organizer, act_on_row, admin_ctx};
 use crate::clock::now;
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::events::forms::{RsvpForm, WalkInForm};
 use crate::events::model::{Diet, Event, Rsvp, RsvpStatus};
 use crate::events::pages::{AttendeeEditPage, AttendeeRow, AttendeesPage, Totals, WalkInPage};
 use crate::events::queries::{self, AttendeeRefused};
 use crate::i18n::format;
+use crate::mail::links::MailContext;
 use crate::web::csv::neutralize;
 use crate::web::forms::{CsrfForm, CsrfOnly, FieldErrors, Rejected};
 use crate::web::session::{self, FlashKind};
@@ -30,7 +34,7 @@ pub(super) async fn list(
 ) -> Result<HttpResponse, AppError> {
     let (event, rsvps) = load_attendees(&state, path.into_inner()).await?;
     let (lang, tz) = (ctx.lang, event.tz());
-    let open = event.starts_at > now() && !event.is_cancelled();
+    let open = event.is_ahead(now());
     let page = AttendeesPage {
         event_id: event.id,
         title: event.title(lang).to_string(),
@@ -260,6 +264,24 @@ pub(super) async fn update(
     }
 }
 
+/// A change an organizer makes to one registration of one event; false when there is no
+/// such registration (or nothing to change).
+type RowChange = fn(&mut DbConn, i64, i64, &MailContext, NaiveDateTime) -> QueryResult<bool>;
+
+/// Runs `change` on the registration in `path` and goes back to the list with `done`.
+async fn change_row(
+    state: &AppState,
+    session: &Session,
+    path: web::Path<(i64, i64)>,
+    change: RowChange,
+    done: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let (event_id, rsvp_id) = path.into_inner();
+    let mail_ctx = state.config.mail_context();
+    let work = move |conn: &mut DbConn| Ok(change(conn, event_id, rsvp_id, &mail_ctx, now())?);
+    act_on_row(state, session, work, done, &list_path(event_id)).await
+}
+
 pub(super) async fn promote(
     state: web::Data<AppState>,
     session: Session,
@@ -267,25 +289,8 @@ pub(super) async fn promote(
     path: web::Path<(i64, i64)>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let (event_id, rsvp_id) = path.into_inner();
-    let mail_ctx = state.config.mail_context();
-    let work = move |conn: &mut crate::db::DbConn| {
-        Ok(queries::promote_by_hand(
-            conn,
-            event_id,
-            rsvp_id,
-            &mail_ctx,
-            now(),
-        )?)
-    };
-    act_on_row(
-        &state,
-        &session,
-        work,
-        "attendee-promoted",
-        &list_path(event_id),
-    )
-    .await
+    let change = queries::promote_by_hand;
+    change_row(&state, &session, path, change, "attendee-promoted").await
 }
 
 pub(super) async fn resend(
@@ -295,23 +300,29 @@ pub(super) async fn resend(
     path: web::Path<(i64, i64)>,
     _csrf: CsrfForm<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    let (event_id, rsvp_id) = path.into_inner();
-    let mail_ctx = state.config.mail_context();
-    let work = move |conn: &mut crate::db::DbConn| {
-        Ok(queries::resend_link(
-            conn,
-            event_id,
-            rsvp_id,
-            &mail_ctx,
-            now(),
-        )?)
-    };
-    act_on_row(
+    change_row(
         &state,
         &session,
-        work,
+        path,
+        queries::resend_link,
         "attendee-link-sent",
-        &list_path(event_id),
+    )
+    .await
+}
+
+pub(super) async fn cancel(
+    state: web::Data<AppState>,
+    session: Session,
+    _o: Organizer,
+    path: web::Path<(i64, i64)>,
+    _csrf: CsrfForm<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    change_row(
+        &state,
+        &session,
+        path,
+        queries::cancel_of_event,
+        "attendee-cancelled",
     )
     .await
 }
@@ -343,31 +354,6 @@ pub(super) async fn cancel_question(
         back: list_path(event_id),
     };
     confirm::ask(&state, ctx, "events", question).await
-}
-
-pub(super) async fn cancel(
-    state: web::Data<AppState>,
-    session: Session,
-    _o: Organizer,
-    path: web::Path<(i64, i64)>,
-    _csrf: CsrfForm<CsrfOnly>,
-) -> Result<HttpResponse, AppError> {
-    let (event_id, rsvp_id) = path.into_inner();
-    let mail_ctx = state.config.mail_context();
-    let work = move |conn: &mut crate::db::DbConn| {
-        if queries::rsvp_of_event(conn, event_id, rsvp_id)?.is_none() {
-            return Ok(false);
-        }
-        Ok(queries::cancel(conn, rsvp_id, &mail_ctx, now())?)
-    };
-    act_on_row(
-        &state,
-        &session,
-        work,
-        "attendee-cancelled",
-        &list_path(event_id),
-    )
-    .await
 }
 
 pub(super) async fn csv_export(

@@ -296,7 +296,7 @@ async fn save(
 
 /// Whether an organizer may still call the event off: not once it has begun.
 fn can_cancel(event: &Event) -> bool {
-    !event.is_cancelled() && event.starts_at > now()
+    event.is_ahead(now())
 }
 
 async fn cancel_question(
